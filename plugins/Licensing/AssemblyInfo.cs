@@ -1,0 +1,3 @@
+namespace Ecsta.Plugins.Licensing;
+
+internal static class PluginAssembly { }

@@ -1,0 +1,3 @@
+namespace Ecsta.Plugins.NumberRules;
+
+internal static class PluginAssembly { }

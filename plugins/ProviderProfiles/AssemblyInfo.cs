@@ -1,0 +1,3 @@
+namespace Ecsta.Plugins.ProviderProfiles;
+
+internal static class PluginAssembly { }

@@ -1,0 +1,3 @@
+namespace Ecsta.Plugins.Transport.Cti;
+
+internal static class PluginAssembly { }

@@ -1,0 +1,3 @@
+namespace Ecsta.Plugins.Transport.Xsi;
+
+internal static class PluginAssembly { }

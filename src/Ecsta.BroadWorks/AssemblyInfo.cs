@@ -1,0 +1,3 @@
+namespace Ecsta.BroadWorks;
+
+internal static class WireAssembly { }

@@ -1,0 +1,3 @@
+namespace Ecsta.Simulator;
+
+internal static class SimulatorAssembly { }
