@@ -1,0 +1,3 @@
+namespace Ecsta.Abstractions.Tests;
+
+internal static class TestAssembly { }

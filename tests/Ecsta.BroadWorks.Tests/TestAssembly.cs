@@ -1,0 +1,3 @@
+namespace Ecsta.BroadWorks.Tests;
+
+internal static class TestAssembly { }

@@ -1,0 +1,3 @@
+namespace Ecsta.EndToEnd.Tests;
+
+internal static class TestAssembly { }

@@ -1,0 +1,3 @@
+namespace Ecsta.Host.Tests;
+
+internal static class TestAssembly { }

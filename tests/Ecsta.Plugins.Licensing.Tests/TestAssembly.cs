@@ -1,0 +1,3 @@
+namespace Ecsta.Plugins.Licensing.Tests;
+
+internal static class TestAssembly { }

@@ -1,0 +1,3 @@
+namespace Ecsta.Plugins.NumberRules.Tests;
+
+internal static class TestAssembly { }

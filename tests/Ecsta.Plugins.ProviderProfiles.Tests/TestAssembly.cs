@@ -1,0 +1,3 @@
+namespace Ecsta.Plugins.ProviderProfiles.Tests;
+
+internal static class TestAssembly { }

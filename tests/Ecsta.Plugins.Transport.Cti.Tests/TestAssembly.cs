@@ -1,0 +1,3 @@
+namespace Ecsta.Plugins.Transport.Cti.Tests;
+
+internal static class TestAssembly { }

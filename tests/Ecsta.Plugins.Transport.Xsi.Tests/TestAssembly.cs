@@ -1,0 +1,3 @@
+namespace Ecsta.Plugins.Transport.Xsi.Tests;
+
+internal static class TestAssembly { }

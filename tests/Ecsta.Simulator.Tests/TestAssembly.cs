@@ -1,0 +1,3 @@
+namespace Ecsta.Simulator.Tests;
+
+internal static class TestAssembly { }
