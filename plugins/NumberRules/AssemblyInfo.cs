@@ -1,3 +1,0 @@
-namespace Ecsta.Plugins.NumberRules;
-
-internal static class PluginAssembly { }

@@ -1,0 +1,119 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Ecsta.Plugins.NumberRules;
+
+/// <summary>
+/// A parsed "replace with" text: literal parts and group references. <c>\0</c> is the whole match,
+/// <c>\1</c> to <c>\9</c> the search's groups (one digit, as in the manual), <c>\\</c> a backslash;
+/// every other character is literal.
+/// </summary>
+internal sealed class ReplacementTemplate
+{
+    private readonly Part[] _parts;
+
+    private ReplacementTemplate(Part[] parts)
+    {
+        _parts = parts;
+        Groups = [.. parts.Where(p => p.Literal is null).Select(p => p.Group).Distinct().Order()];
+    }
+
+    /// <summary>The groups the replacement refers to, in ascending order.</summary>
+    public IReadOnlyList<int> Groups { get; }
+
+    /// <summary>An empty replacement suppresses the number.</summary>
+    public bool Suppresses => _parts.Length == 0;
+
+    /// <summary>Parses a replacement; returns a problem in words (with its 0-based position) when it is malformed.</summary>
+    public static ReplacementTemplate? Parse(string replacement, out string? problem, out int position)
+    {
+        ArgumentNullException.ThrowIfNull(replacement);
+        var parts = new List<Part>();
+        var literal = new StringBuilder();
+        for (var i = 0; i < replacement.Length; i++)
+        {
+            var c = replacement[i];
+            if (c != '\\')
+            {
+                literal.Append(c);
+                continue;
+            }
+
+            var next = i + 1 < replacement.Length ? replacement[i + 1] : '\0';
+            if (next == '\\')
+            {
+                literal.Append('\\');
+                i++;
+            }
+            else if (char.IsAsciiDigit(next))
+            {
+                if (literal.Length > 0)
+                {
+                    parts.Add(new Part(literal.ToString(), -1));
+                    literal.Clear();
+                }
+
+                parts.Add(new Part(null, next - '0'));
+                i++;
+            }
+            else
+            {
+                problem = $"The replacement has a backslash at position {i} that is not followed by a group number (\\1 to \\9); write \\\\ for a backslash.";
+                position = i;
+                return null;
+            }
+        }
+
+        if (literal.Length > 0)
+        {
+            parts.Add(new Part(literal.ToString(), -1));
+        }
+
+        problem = null;
+        position = -1;
+        return new ReplacementTemplate([.. parts]);
+    }
+
+    /// <summary>The output for a regular expression match; a group that took no part is empty.</summary>
+    public string? Expand(Match match)
+    {
+        if (Suppresses)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder();
+        foreach (var part in _parts)
+        {
+            if (part.Literal is not null)
+            {
+                text.Append(part.Literal);
+            }
+            else
+            {
+                text.Append(match.Groups[part.Group].ValueSpan);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The output for a direct comparison: <c>\0</c> is the whole number, there are no other groups.</summary>
+    public string? Expand(string number)
+    {
+        if (Suppresses)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder();
+        foreach (var part in _parts)
+        {
+            text.Append(part.Literal ?? number);
+        }
+
+        return text.ToString();
+    }
+
+    private readonly record struct Part(string? Literal, int Group);
+}

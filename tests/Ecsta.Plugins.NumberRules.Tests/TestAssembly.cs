@@ -1,3 +1,0 @@
-namespace Ecsta.Plugins.NumberRules.Tests;
-
-internal static class TestAssembly { }
