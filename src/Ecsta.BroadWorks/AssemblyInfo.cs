@@ -1,3 +1,0 @@
-namespace Ecsta.BroadWorks;
-
-internal static class WireAssembly { }

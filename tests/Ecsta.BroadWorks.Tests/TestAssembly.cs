@@ -1,3 +1,0 @@
-namespace Ecsta.BroadWorks.Tests;
-
-internal static class TestAssembly { }
