@@ -1,6 +1,9 @@
+using Ecsta.Host.Cli;
+
 namespace Ecsta.Host;
 
 internal static class Program
 {
-    public static int Main(string[] args) => args.Length >= 0 ? 0 : 1;
+    public static Task<int> Main(string[] args) =>
+        CliApplication.RunAsync(args, new CliConsole(Console.Out, Console.Error, Console.In), CancellationToken.None);
 }

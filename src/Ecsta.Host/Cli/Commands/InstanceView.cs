@@ -1,0 +1,63 @@
+using Ecsta.Host.Configuration;
+
+namespace Ecsta.Host.Cli.Commands;
+
+/// <summary>How `instance show` and `instance list` present an instance: every field, secrets only as "set".</summary>
+internal static class InstanceView
+{
+    public static object ToJson(InstanceConfiguration i) => new
+    {
+        i.Name,
+        mode = i.Mode.ToString().ToLowerInvariant(),
+        i.Profile,
+        i.Host,
+        i.Port,
+        i.ConnectionType,
+        i.UrlPrefix,
+        i.User,
+        passwordSet = i.PasswordProtected is not null,
+        i.Notes,
+        lines = i.Lines.Select(l => new { l.UserId, l.Number, l.Name }),
+        advanced = new
+        {
+            returnToHeldOnConsultationEnd = i.Advanced.ReturnToHeldOnConsultationEnd,
+            proxy = i.Advanced.Proxy is { } p ? new { p.Address, p.User, passwordSet = p.PasswordProtected is not null } : null,
+            lineNameFormat = i.Advanced.LineNameFormat.ToString(),
+            snapshotIntervalSeconds = i.Advanced.SnapshotIntervalSeconds,
+            monitorStartRetrySeconds = i.Advanced.MonitorStartRetrySeconds,
+        },
+        location = new { i.Location.Enabled, i.Location.Location },
+        numberRules = new
+        {
+            incoming = i.NumberRules.Incoming.Count,
+            outgoing = i.NumberRules.Outgoing.Count,
+            dial = i.NumberRules.Dial.Count,
+        },
+    };
+
+    public static void WriteText(TextWriter w, InstanceConfiguration i)
+    {
+        w.WriteLine($"name:                 {i.Name}");
+        w.WriteLine($"mode:                 {i.Mode.ToString().ToLowerInvariant()}");
+        w.WriteLine($"profile:              {i.Profile ?? "(individual)"}");
+        w.WriteLine($"host:                 {i.Host}");
+        w.WriteLine($"port:                 {(i.Port == 0 ? $"{i.EffectivePort} (default)" : CliOutput.Text(i.Port))}");
+        w.WriteLine($"connection type:      {i.ConnectionType}");
+        w.WriteLine($"url prefix:           {i.UrlPrefix}");
+        w.WriteLine($"user:                 {i.User}");
+        w.WriteLine($"password:             {(i.PasswordProtected is null ? "(not set)" : "(set)")}");
+        w.WriteLine($"notes:                {i.Notes}");
+        w.WriteLine($"return to held:       {(i.Advanced.ReturnToHeldOnConsultationEnd ? "on" : "off")}");
+        w.WriteLine($"proxy:                {(i.Advanced.Proxy is { } p ? $"{p.Address}{(p.User is null ? "" : $" (user {p.User})")}" : "(none)")}");
+        w.WriteLine($"line name format:     {i.Advanced.LineNameFormat}");
+        w.WriteLine($"snapshot interval:    {(i.Advanced.SnapshotIntervalSeconds == 0 ? "off" : $"{i.Advanced.SnapshotIntervalSeconds} s")}");
+        w.WriteLine($"monitor start retry:  {i.Advanced.MonitorStartRetrySeconds} s");
+        w.WriteLine($"location:             {(i.Location.Enabled ? i.Location.Location : "(not used)")}");
+        w.WriteLine($"number rules:         incoming {i.NumberRules.Incoming.Count}, outgoing {i.NumberRules.Outgoing.Count}, dial {i.NumberRules.Dial.Count}");
+        w.WriteLine($"lines:                {i.Lines.Count}");
+        foreach (var line in i.Lines)
+        {
+            w.WriteLine($"  {line.UserId}  {line.Number}  {line.Name}");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.CommandLine;
+using Ecsta.Host.Hosting;
+
+namespace Ecsta.Host.Cli.Commands;
+
+/// <summary>`ecsta run [--demo] [--urls URL]`: the host.</summary>
+internal static class RunCommand
+{
+    public static readonly Option<bool> Demo = new("--demo") { Description = "Run the demo: embedded simulator with demo lines" };
+    public static readonly Option<string?> Urls = new("--urls") { Description = "Listener URL(s) for the application API and the dialog", HelpName = "URL" };
+
+    public static Command Create(CliConsole console)
+    {
+        var command = new Command("run", "Run the host (default verb)") { Demo, Urls };
+        command.SetAction((parseResult, ct) => InvokeAsync(parseResult, console, ct));
+        return command;
+    }
+
+    public static Task<int> InvokeAsync(ParseResult parseResult, CliConsole console, CancellationToken cancellationToken)
+    {
+        using var context = new CliContext(parseResult, console);
+        var options = new EcstaHostOptions(context.ConfigurationPath, context.PluginsDirectory, parseResult.GetValue(Urls), parseResult.GetValue(Demo));
+        return EcstaHost.RunAsync(options, cancellationToken);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Ecsta.Host.Cli;
+
+/// <summary>The CLI's exit codes (DESIGN.md: a stable contract).</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+}

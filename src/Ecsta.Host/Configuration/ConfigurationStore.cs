@@ -1,0 +1,164 @@
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Ecsta.Host.Configuration;
+
+/// <summary>
+/// Reads and writes the configuration file. Writes are atomic (temp file + rename) and keep the previous file as
+/// <c>.bak</c>; a malformed file is refused with its path, line and reason and is never overwritten.
+/// </summary>
+internal sealed class ConfigurationStore
+{
+    private static readonly JsonSerializerSettings SerializerSettings = new()
+    {
+        MissingMemberHandling = MissingMemberHandling.Ignore,
+        NullValueHandling = NullValueHandling.Include,
+        DateParseHandling = DateParseHandling.None,
+        MaxDepth = 32,
+        Formatting = Formatting.Indented,
+    };
+
+    private readonly Lazy<SecretProtector> _secrets;
+
+    public ConfigurationStore(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        _secrets = new Lazy<SecretProtector>(() => new SecretProtector(ConfigurationPaths.KeyRingDirectory(Path)));
+    }
+
+    /// <summary>The configuration file.</summary>
+    public string Path { get; }
+
+    /// <summary>Protects and reveals passwords.</summary>
+    public SecretProtector Secrets => _secrets.Value;
+
+    /// <summary>Test seam: runs after the temporary file is complete and before it replaces the file.</summary>
+    internal Action? BeforeReplace { get; set; }
+
+    public bool Exists => File.Exists(Path);
+
+    /// <summary>Loads the file, or returns an empty configuration when there is none. An older schema is migrated and saved (the old file kept as .bak).</summary>
+    public EcstaConfiguration LoadOrEmpty() => Exists ? Load() : new EcstaConfiguration();
+
+    /// <summary>Loads the file; throws <see cref="ConfigurationException"/> naming the path, line and reason when it is malformed.</summary>
+    public EcstaConfiguration Load()
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(Path, Encoding.UTF8);
+        }
+        catch (IOException ex)
+        {
+            throw new ConfigurationException($"{Path}: cannot be read: {ex.Message}", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new ConfigurationException($"{Path}: cannot be read: {ex.Message}", ex);
+        }
+
+        var (configuration, migratedFrom) = Parse(text, Path);
+        if (migratedFrom < EcstaConfiguration.CurrentSchemaVersion)
+        {
+            Save(configuration);
+        }
+
+        return configuration;
+    }
+
+    /// <summary>Parses configuration text; returns the configuration and the schema version the text had.</summary>
+    public static (EcstaConfiguration Configuration, int SchemaVersion) Parse(string text, string path)
+    {
+        JObject root;
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, MaxDepth = 32 };
+            var token = JToken.ReadFrom(reader, new JsonLoadSettings
+            {
+                LineInfoHandling = LineInfoHandling.Load,
+                DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
+                CommentHandling = CommentHandling.Ignore,
+            });
+            if (reader.Read() && reader.TokenType != JsonToken.Comment)
+            {
+                throw new ConfigurationException($"{path} line {reader.LineNumber}, position {reader.LinePosition}: unexpected content after the configuration object");
+            }
+
+            root = token as JObject ?? throw new ConfigurationException($"{path} line 1: the configuration must be a JSON object");
+        }
+        catch (JsonReaderException ex)
+        {
+            throw new ConfigurationException($"{path} line {ex.LineNumber}, position {ex.LinePosition}: {FirstSentence(ex.Message)}", ex);
+        }
+
+        var version = ConfigurationMigrations.Migrate(root, path);
+        try
+        {
+            var serializer = JsonSerializer.Create(SerializerSettings);
+            using var tokenReader = new JTokenReader(root);
+            var configuration = serializer.Deserialize<EcstaConfiguration>(tokenReader)
+                ?? throw new ConfigurationException($"{path} line 1: the configuration is empty");
+            return (configuration, version);
+        }
+        catch (JsonException ex)
+        {
+            var line = ex is JsonSerializationException s ? s.LineNumber : (ex as JsonReaderException)?.LineNumber ?? 0;
+            var position = ex is JsonSerializationException s2 ? s2.LinePosition : (ex as JsonReaderException)?.LinePosition ?? 0;
+            throw new ConfigurationException($"{path} line {line}, position {position}: {FirstSentence(ex.Message)}", ex);
+        }
+    }
+
+    /// <summary>Serializes a configuration the way the store writes it.</summary>
+    public static string Serialize(EcstaConfiguration configuration)
+    {
+        configuration.SchemaVersion = EcstaConfiguration.CurrentSchemaVersion;
+        return JsonConvert.SerializeObject(configuration, SerializerSettings) + "\n";
+    }
+
+    /// <summary>
+    /// Writes the configuration atomically: a complete temporary file beside the target, flushed to disk, then renamed
+    /// over it; the previous file is kept as <c>.bak</c>. A crash at any point leaves either the old or the new file.
+    /// </summary>
+    public void Save(EcstaConfiguration configuration)
+    {
+        var directory = System.IO.Path.GetDirectoryName(Path)!;
+        OwnerOnly.CreateDirectory(directory);
+        var text = Serialize(configuration);
+        var temp = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(Path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                OwnerOnly.RestrictFile(temp);
+                var bytes = new UTF8Encoding(false).GetBytes(text);
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+
+            BeforeReplace?.Invoke();
+            if (File.Exists(Path))
+            {
+                var backup = ConfigurationPaths.BackupFile(Path);
+                File.Copy(Path, backup, overwrite: true);
+                OwnerOnly.RestrictFile(backup);
+            }
+
+            File.Move(temp, Path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path '", StringComparison.Ordinal);
+        var text = cut > 0 ? message[..cut] : message;
+        return text.TrimEnd('.', ' ').Replace(Environment.NewLine, " ", StringComparison.Ordinal);
+    }
+}

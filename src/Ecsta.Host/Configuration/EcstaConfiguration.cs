@@ -1,0 +1,59 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Ecsta.Host.Configuration;
+
+/// <summary>The configuration file's root. Unknown fields survive a round trip.</summary>
+internal sealed class EcstaConfiguration
+{
+    /// <summary>The schema version this host writes.</summary>
+    public const int CurrentSchemaVersion = 2;
+
+    [JsonProperty("schemaVersion", Order = -10)]
+    public int SchemaVersion { get; set; } = CurrentSchemaVersion;
+
+    [JsonProperty("instances")]
+    public List<InstanceConfiguration> Instances { get; set; } = [];
+
+    [JsonProperty("api")]
+    public ApiConfiguration Api { get; set; } = new();
+
+    [JsonProperty("licensing")]
+    public LicensingConfiguration Licensing { get; set; } = new();
+
+    [JsonExtensionData]
+    public IDictionary<string, JToken> Unknown { get; set; } = new Dictionary<string, JToken>();
+
+    public InstanceConfiguration? FindInstance(string name) =>
+        Instances.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>The application API listener.</summary>
+internal sealed class ApiConfiguration
+{
+    /// <summary>Listener URL; loopback by default.</summary>
+    [JsonProperty("urls")]
+    public string Urls { get; set; } = "http://127.0.0.1:5470";
+
+    /// <summary>PEM certificate file for TLS on the listener, if any.</summary>
+    [JsonProperty("certificatePath", NullValueHandling = NullValueHandling.Ignore)]
+    public string? CertificatePath { get; set; }
+
+    /// <summary>PEM private key for <see cref="CertificatePath"/>.</summary>
+    [JsonProperty("certificateKeyPath", NullValueHandling = NullValueHandling.Ignore)]
+    public string? CertificateKeyPath { get; set; }
+
+    [JsonExtensionData]
+    public IDictionary<string, JToken> Unknown { get; set; } = new Dictionary<string, JToken>();
+}
+
+/// <summary>Licensing options.</summary>
+internal sealed class LicensingConfiguration
+{
+    /// <summary>Extra vendor public keys (base64 SubjectPublicKeyInfo) trusted for license codes.</summary>
+    [JsonProperty("trustedPublicKeys")]
+    public List<string> TrustedPublicKeys { get; set; } = [];
+
+    [JsonExtensionData]
+    public IDictionary<string, JToken> Unknown { get; set; } = new Dictionary<string, JToken>();
+}

@@ -1,0 +1,8 @@
+namespace Ecsta.Host.Hosting;
+
+/// <summary>How `ecsta run` was asked to start.</summary>
+/// <param name="ConfigurationPath">The configuration file.</param>
+/// <param name="PluginsDirectory">The plugin folder.</param>
+/// <param name="Urls">Listener URLs overriding the configuration's, if given.</param>
+/// <param name="Demo">Demo mode was asked for explicitly.</param>
+internal sealed record EcstaHostOptions(string ConfigurationPath, string PluginsDirectory, string? Urls, bool Demo);

@@ -1,3 +1,0 @@
-namespace Ecsta.Host.Tests;
-
-internal static class TestAssembly { }
