@@ -2,5 +2,5 @@ namespace Ecsta.LicenseTool;
 
 internal static class Program
 {
-    public static int Main(string[] args) => args.Length >= 0 ? 0 : 1;
+    public static int Main(string[] args) => LicenseTool.Run(args, Console.Out, Console.Error, TimeProvider.System);
 }

@@ -7,7 +7,14 @@ namespace Ecsta.Abstractions.Licensing;
 /// <param name="Time">Time, for trial days and expiry.</param>
 /// <param name="Log">Log.</param>
 /// <param name="TrustedPublicKeys">Extra vendor public keys (base64 SubjectPublicKeyInfo) from the options.</param>
-public sealed record LicensingContext(string StateDirectory, TimeProvider Time, ILogger Log, IReadOnlyList<string> TrustedPublicKeys);
+public sealed record LicensingContext(string StateDirectory, TimeProvider Time, ILogger Log, IReadOnlyList<string> TrustedPublicKeys)
+{
+    /// <summary>
+    /// Folder for the second, tamper-evident trial marker; null uses the user's local application data folder
+    /// (XDG data dir on Unix). Hosts and tests set it to keep test runs out of the user's home.
+    /// </summary>
+    public string? MarkerDirectory { get; init; }
+}
 
 /// <summary>The licensing plugin's entry point, exported with <c>[Export(typeof(ILicensingProvider))]</c>.</summary>
 public interface ILicensingProvider

@@ -1,3 +1,0 @@
-namespace Ecsta.Plugins.Licensing;
-
-internal static class PluginAssembly { }

@@ -1,3 +1,0 @@
-namespace Ecsta.Plugins.Licensing.Tests;
-
-internal static class TestAssembly { }
