@@ -1,3 +1,0 @@
-namespace Ecsta.Plugins.ProviderProfiles;
-
-internal static class PluginAssembly { }

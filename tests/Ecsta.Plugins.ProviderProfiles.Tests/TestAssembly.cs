@@ -1,3 +1,0 @@
-namespace Ecsta.Plugins.ProviderProfiles.Tests;
-
-internal static class TestAssembly { }
