@@ -20,12 +20,14 @@ internal enum RuleOutcome
 internal sealed class CompiledRule
 {
     private readonly CompiledSearch? _search;
+    private readonly string _requiredPrefix;
     private readonly ReplacementTemplate _replacement;
 
     private CompiledRule(NumberRule source, CompiledSearch? search, ReplacementTemplate replacement)
     {
         Source = source;
         _search = search;
+        _requiredPrefix = search is null ? "" : LiteralPrefix.Of(source.Search);
         _replacement = replacement;
     }
 
@@ -97,6 +99,12 @@ internal sealed class CompiledRule
 
             output = _replacement.Expand(number);
             return RuleOutcome.Matched;
+        }
+
+        if (!number.StartsWith(_requiredPrefix, StringComparison.Ordinal))
+        {
+            output = number;
+            return RuleOutcome.NoMatch;
         }
 
         try

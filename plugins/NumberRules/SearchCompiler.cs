@@ -42,7 +42,8 @@ internal sealed class SearchCompiler
         CompiledSearch search;
         try
         {
-            search = new CompiledSearch(new Regex(pattern, Common | RegexOptions.NonBacktracking, MatchTimeout), Linear: true);
+            // Linear in the number's length: no timeout, so a busy machine cannot make a good rule fail.
+            search = new CompiledSearch(new Regex(pattern, Common | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout), Linear: true);
         }
         catch (RegexParseException e)
         {
