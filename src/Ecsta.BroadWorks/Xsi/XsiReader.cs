@@ -30,18 +30,8 @@ public static class XsiReader
     /// <param name="options">Limits; <see cref="XsiReaderOptions.Default"/> when null.</param>
     /// <returns>The document, e.g. an <see cref="XsiSubscriptionEvent"/>.</returns>
     /// <exception cref="XsiFormatException">Malformed, too large, with a DTD, or not an XSI document.</exception>
-    public static XsiDocument Read(ReadOnlyMemory<byte> document, XsiReaderOptions? options = null)
-    {
-        options ??= XsiReaderOptions.Default;
-        CheckSize(document.Length, options);
-        var stream = MemoryMarshal.TryGetArray(document, out var segment)
-            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
-            : new MemoryStream(document.ToArray(), writable: false);
-        using (stream)
-        {
-            return ReadFrom(stream, options);
-        }
-    }
+    public static XsiDocument Read(ReadOnlyMemory<byte> document, XsiReaderOptions? options = null) =>
+        ReadBytes(document, options, ReadDocument);
 
     /// <summary>Reads one document from a stream (until its end), refusing more than the size limit.</summary>
     /// <param name="stream">The encoded document.</param>
@@ -70,7 +60,17 @@ public static class XsiReader
         return Guard(() =>
         {
             using var reader = XmlReader.Create(text, XmlRead.Settings(options.MaxDocumentBytes));
-            return ReadDocument(reader);
+            if (reader.MoveToContent() != XmlNodeType.Element)
+            {
+                throw new XsiFormatException("The document has no root element.");
+            }
+
+            var document = ReadElement(reader);
+            while (reader.Read())
+            {
+            }
+
+            return document;
         });
     }
 
@@ -132,20 +132,31 @@ public static class XsiReader
         };
     }
 
-    private static XsiDocument ReadFrom(Stream stream, XsiReaderOptions options) => Guard(() =>
+    /// <summary>Parses bytes with the safe settings, mapping every parser failure to <see cref="XsiFormatException"/>.</summary>
+    internal static T ReadBytes<T>(ReadOnlyMemory<byte> document, XsiReaderOptions? options, Func<XmlReader, T> readRoot)
+    {
+        options ??= XsiReaderOptions.Default;
+        CheckSize(document.Length, options);
+        var stream = MemoryMarshal.TryGetArray(document, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(document.ToArray(), writable: false);
+        using (stream)
+        {
+            return ReadFrom(stream, options, readRoot);
+        }
+    }
+
+    private static XsiDocument ReadFrom(Stream stream, XsiReaderOptions options) => ReadFrom(stream, options, ReadDocument);
+
+    private static T ReadFrom<T>(Stream stream, XsiReaderOptions options, Func<XmlReader, T> readRoot) => Guard(() =>
     {
         using var reader = XmlReader.Create(stream, XmlRead.Settings(options.MaxDocumentBytes));
-        return ReadDocument(reader);
-    });
-
-    private static XsiDocument ReadDocument(XmlReader reader)
-    {
         if (reader.MoveToContent() != XmlNodeType.Element)
         {
             throw new XsiFormatException("The document has no root element.");
         }
 
-        var document = ReadElement(reader);
+        var document = readRoot(reader);
 
         // Anything after the root except whitespace/comments makes the document malformed; let the parser say so.
         while (reader.Read())
@@ -153,9 +164,11 @@ public static class XsiReader
         }
 
         return document;
-    }
+    });
 
-    private static XsiDocument Guard(Func<XsiDocument> read)
+    private static XsiDocument ReadDocument(XmlReader reader) => ReadElement(reader);
+
+    private static T Guard<T>(Func<T> read)
     {
         try
         {
