@@ -90,8 +90,8 @@ internal sealed class StateStore
                         (FileCondition.Missing, FileCondition.Altered) => "the license state is missing and its trial marker was altered",
                         _ => "both the license state and its trial marker were altered",
                     };
-                    var known = state ?? new PersistedState(now, now, null, []);
-                    return Void(new PersistedState(known.TrialStart, Max(known.LastSeen, now), null, salvagedCodes), reason);
+                    // Neither file can be trusted: the trial start is unknown, so the trial is over (codes still count).
+                    return Void(new PersistedState(now, now, null, salvagedCodes), reason);
                 }
         }
 
