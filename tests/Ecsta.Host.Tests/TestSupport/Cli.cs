@@ -9,8 +9,6 @@ internal static class Cli
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var all = new List<string> { "--config", configPath };
-        all.InsertRange(0, args);
         var code = await CliApplication.RunAsync([.. args, "--config", configPath], new CliConsole(output, error, new StringReader(stdin ?? "")), CancellationToken.None);
         return new CliResult(code, output.ToString(), error.ToString());
     }

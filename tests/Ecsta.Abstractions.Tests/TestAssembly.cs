@@ -1,3 +1,0 @@
-namespace Ecsta.Abstractions.Tests;
-
-internal static class TestAssembly { }
