@@ -110,13 +110,28 @@ internal sealed class CompiledRule
         try
         {
             var regex = _search.Regex;
-            if (!regex.IsMatch(number.AsSpan()))
+            if (_replacement.Groups.Count == 0)
+            {
+                // No groups needed: the allocation-free test is enough.
+                if (!regex.IsMatch(number.AsSpan()))
+                {
+                    output = number;
+                    return RuleOutcome.NoMatch;
+                }
+
+                output = _replacement.Expand(number);
+                return RuleOutcome.Matched;
+            }
+
+            // One pass that finds the groups; a failed match returns the shared empty Match and allocates nothing.
+            var match = regex.Match(number);
+            if (!match.Success)
             {
                 output = number;
                 return RuleOutcome.NoMatch;
             }
 
-            output = _replacement.Groups.Count == 0 ? _replacement.Expand(number) : _replacement.Expand(regex.Match(number));
+            output = _replacement.Expand(match);
             return RuleOutcome.Matched;
         }
         catch (RegexMatchTimeoutException)

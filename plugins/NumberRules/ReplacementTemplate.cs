@@ -82,23 +82,24 @@ internal sealed class ReplacementTemplate
             return null;
         }
 
-        var text = new StringBuilder();
+        var length = 0;
         foreach (var part in _parts)
         {
-            if (part.Literal is not null)
-            {
-                text.Append(part.Literal);
-            }
-            else
-            {
-                text.Append(match.Groups[part.Group].ValueSpan);
-            }
+            length += part.Literal?.Length ?? match.Groups[part.Group].Length;
         }
 
-        return text.ToString();
+        return string.Create(length, (Parts: _parts, Match: match), static (span, state) =>
+        {
+            foreach (var part in state.Parts)
+            {
+                var text = part.Literal is null ? state.Match.Groups[part.Group].ValueSpan : part.Literal.AsSpan();
+                text.CopyTo(span);
+                span = span[text.Length..];
+            }
+        });
     }
 
-    /// <summary>The output for a direct comparison: <c>\0</c> is the whole number, there are no other groups.</summary>
+    /// <summary>The output for a direct comparison (or a search without groups): <c>\0</c> is the whole number.</summary>
     public string? Expand(string number)
     {
         if (Suppresses)
@@ -106,13 +107,21 @@ internal sealed class ReplacementTemplate
             return null;
         }
 
-        var text = new StringBuilder();
+        var length = 0;
         foreach (var part in _parts)
         {
-            text.Append(part.Literal ?? number);
+            length += part.Literal?.Length ?? number.Length;
         }
 
-        return text.ToString();
+        return string.Create(length, (Parts: _parts, Number: number), static (span, state) =>
+        {
+            foreach (var part in state.Parts)
+            {
+                var text = (part.Literal ?? state.Number).AsSpan();
+                text.CopyTo(span);
+                span = span[text.Length..];
+            }
+        });
     }
 
     private readonly record struct Part(string? Literal, int Group);

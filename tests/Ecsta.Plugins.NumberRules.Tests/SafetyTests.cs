@@ -85,7 +85,7 @@ public sealed class SafetyTests
         var formatter = Rules.Factory().Create(NumberFormattingSettings.None with
         {
             Location = new LocationSettings(true, "+49(89)1234"),
-            Incoming = [Rules.Regex("^80(.*)", @"0\1"), Rules.Regex("^50[0-9]{3}(.*)", @"\1"), Rules.Direct("100", "x"), Rules.Regex(@"^(\d)\1", "dup")],
+            Incoming = [Rules.Regex("^80(.*)", @"0\1"), Rules.Regex("^50[0-9]{3}(.*)", @"\1"), Rules.Direct("100", "x"), Rules.Regex(@"^(\d)\1", "dup"), Rules.Regex("^([1-9][0-9]{4,})$", @"08151\1"), Rules.Regex("^(00)?([1-9][0-9]*)$", @"+\2")],
         });
         const string number = "+4989123456";
         formatter.Format(NumberDirection.Incoming, number);
