@@ -126,6 +126,34 @@ public sealed class StateTests : IDisposable
     }
 
     [Fact]
+    public void The_same_state_folder_named_with_a_trailing_separator_finds_the_same_marker()
+    {
+        ((IDisposable)_bed.Open()).Dispose();
+        File.Delete(_bed.StatePath);
+
+        var status = _bed.Open(ClockOnDay(5), _bed.StateDirectory + Path.DirectorySeparatorChar).GetStatus();
+
+        Assert.Equal(40, status.TrialDaysLeft);
+    }
+
+    [Fact]
+    public void A_marker_copied_from_another_state_folder_does_not_count()
+    {
+        var otherFolder = Path.Combine(_bed.Root, "other-config");
+        ((IDisposable)_bed.Open(stateDirectory: otherFolder)).Dispose();
+        var foreignMarker = _bed.MarkerPath;
+        ((IDisposable)_bed.Open(ClockOnDay(1))).Dispose();
+        var ownMarker = Directory.GetFiles(_bed.MarkerDirectory).Single(f => f != foreignMarker);
+        File.Delete(_bed.StatePath);
+        File.Copy(foreignMarker, ownMarker, overwrite: true);
+
+        var pool = _bed.Open(ClockOnDay(2));
+
+        Assert.False(pool.IsOperational(out var reason));
+        Assert.StartsWith(LicenseReasons.TrialVoid, reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_license_code_still_works_when_the_trial_was_voided_by_tampering()
     {
         var first = _bed.Open();

@@ -24,7 +24,7 @@ internal sealed class StateStore
 
     public StateStore(string stateDirectory, string markerDirectory)
     {
-        _stateDirectory = Path.GetFullPath(stateDirectory);
+        _stateDirectory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(stateDirectory));
         StatePath = Path.Combine(_stateDirectory, StateFileName);
         MarkerDirectory = Path.GetFullPath(markerDirectory);
         MarkerPath = Path.Combine(MarkerDirectory, MarkerFileName(_stateDirectory));
@@ -158,8 +158,12 @@ internal sealed class StateStore
             return File.Exists(MarkerPath) ? (FileCondition.Altered, null) : (FileCondition.Missing, null);
         }
 
+        // A marker copied over from another installation's file name names another state folder.
         var document = Deserialize<MarkerDocument>(text);
-        return document is { IsAuthentic: true } ? (FileCondition.Valid, document) : (FileCondition.Altered, null);
+        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        return document is { IsAuthentic: true } && string.Equals(document.StateDirectory, _stateDirectory, comparison)
+            ? (FileCondition.Valid, document)
+            : (FileCondition.Altered, null);
     }
 
     private static T? Deserialize<T>(string text)
@@ -178,7 +182,7 @@ internal sealed class StateStore
     private static string MarkerFileName(string stateDirectory)
     {
         var key = OperatingSystem.IsWindows() ? stateDirectory.ToUpperInvariant() : stateDirectory;
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key.TrimEnd(Path.DirectorySeparatorChar)));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
         return $"trial-{Convert.ToHexString(hash, 0, 8).ToLowerInvariant()}.json";
     }
 
