@@ -195,7 +195,7 @@ public sealed partial class SimCallEngine
         }
     }
 
-    private void ReleaseHalf(CallHalf half, string? releasingParty, ReleaseCauseSnapshot? cause)
+    private void ReleaseHalf(CallHalf half, string? releasingParty, ReleaseCauseSnapshot? cause, bool updateHook = true)
     {
         half.CancelTimer();
         _pendingOwnLeg.Remove(half.CallId);
@@ -211,6 +211,9 @@ public sealed partial class SimCallEngine
         half.State = CallState.Released;
         EmitCall(half, SimEventTypes.CallReleased);
         LeaveConference(half);
-        UpdateHook(half.Owner);
+        if (updateHook)
+        {
+            UpdateHook(half.Owner);
+        }
     }
 }

@@ -80,7 +80,7 @@ public sealed partial class SimCallEngine
             }
 
             Emit(new SimEvent { UserId = user.UserId, EventType = SimEventTypes.CallRedirected, Calls = [first.Snapshot(), second.Snapshot()] });
-            ReleaseHalf(first, "localRelease", null);
+            ReleaseHalf(first, "localRelease", null, updateHook: false);
             ReleaseHalf(second, "localRelease", null);
             Link(firstRemote, secondRemote);
             var connected = secondRemote.HasAnswered;
