@@ -51,26 +51,30 @@ internal sealed class CompiledRule
             return null;
         }
 
-        var replacement = ReplacementTemplate.Parse(rule.Replace ?? "", out var replaceProblem, out _);
+        CompiledSearch? search = null;
+        if (rule.IsRegex)
+        {
+            search = compiler.Compile(rule.Search, out problem);
+            if (search is null)
+            {
+                return null;
+            }
+        }
+
+        var replacement = ReplacementTemplate.Parse(rule.Replace ?? "", out var replaceProblem);
         if (replacement is null)
         {
             problem = new RuleProblem(replaceProblem!, null);
             return null;
         }
 
-        if (!rule.IsRegex)
+        if (search is null)
         {
             var group = replacement.Groups.FirstOrDefault(g => g > 0);
             problem = group > 0
                 ? new RuleProblem($"The replacement refers to group \\{group}, but a direct comparison has no groups (only \\0, the whole number); use a regular expression for groups.", null)
                 : null;
             return problem is null ? new CompiledRule(rule, null, replacement) : null;
-        }
-
-        var search = compiler.Compile(rule.Search, out problem);
-        if (search is null)
-        {
-            return null;
         }
 
         var groupCount = search.Regex.GetGroupNumbers().Length - 1;
@@ -83,6 +87,7 @@ internal sealed class CompiledRule
             }
         }
 
+        problem = null;
         return new CompiledRule(rule, search, replacement);
     }
 

@@ -24,8 +24,8 @@ internal sealed class ReplacementTemplate
     /// <summary>An empty replacement suppresses the number.</summary>
     public bool Suppresses => _parts.Length == 0;
 
-    /// <summary>Parses a replacement; returns a problem in words (with its 0-based position) when it is malformed.</summary>
-    public static ReplacementTemplate? Parse(string replacement, out string? problem, out int position)
+    /// <summary>Parses a replacement; <see langword="null"/> with the problem in words (naming the position) when it is malformed.</summary>
+    public static ReplacementTemplate? Parse(string replacement, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(replacement);
         var parts = new List<Part>();
@@ -59,7 +59,6 @@ internal sealed class ReplacementTemplate
             else
             {
                 problem = $"The replacement has a backslash at position {i} that is not followed by a group number (\\1 to \\9); write \\\\ for a backslash.";
-                position = i;
                 return null;
             }
         }
@@ -70,7 +69,6 @@ internal sealed class ReplacementTemplate
         }
 
         problem = null;
-        position = -1;
         return new ReplacementTemplate([.. parts]);
     }
 

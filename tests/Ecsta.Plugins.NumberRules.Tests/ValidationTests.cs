@@ -80,6 +80,15 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    public void When_search_and_replacement_are_both_broken_the_search_is_reported_first()
+    {
+        var problem = _factory.Validate(Rules.Regex("^0(", @"\x"));
+
+        Assert.NotNull(problem);
+        Assert.Equal(3, problem.Position);
+    }
+
+    [Fact]
     public void An_empty_search_is_refused()
     {
         Assert.Equal("The search is empty.", _factory.Validate(Rules.Regex("", "x"))?.Message);
