@@ -7,8 +7,13 @@ namespace Ecsta.BroadWorks.Xml;
 /// <summary>Pull-parsing helpers shared by the document readers (prefix-agnostic, unknown elements skipped).</summary>
 internal static class XmlRead
 {
+    private static readonly XmlReaderSettings DefaultSettings = Create(XsiReaderOptions.DefaultMaxDocumentBytes, async: false);
+
     /// <summary>Settings every wire reader uses: no DTD, no resolver, bounded size.</summary>
-    public static XmlReaderSettings Settings(int maxCharacters, bool async = false) => new()
+    public static XmlReaderSettings Settings(int maxCharacters, bool async = false) =>
+        maxCharacters == XsiReaderOptions.DefaultMaxDocumentBytes && !async ? DefaultSettings : Create(maxCharacters, async);
+
+    private static XmlReaderSettings Create(int maxCharacters, bool async) => new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
