@@ -39,7 +39,8 @@ internal static class CliApplication
     /// <summary>Verbs added by later features; one line each.</summary>
     private static IEnumerable<Command> ExtraCommands(CliConsole console)
     {
-        yield break;
+        yield return RulesCommand.Create(console);
+        yield return LicenseCommand.Create(console);
     }
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)

@@ -18,6 +18,9 @@ internal sealed class EcstaConfiguration
     [JsonProperty("api")]
     public ApiConfiguration Api { get; set; } = new();
 
+    [JsonProperty("dns")]
+    public DnsConfiguration Dns { get; set; } = new();
+
     [JsonProperty("licensing")]
     public LicensingConfiguration Licensing { get; set; } = new();
 
@@ -53,6 +56,17 @@ internal sealed class LicensingConfiguration
     /// <summary>Extra vendor public keys (base64 SubjectPublicKeyInfo) trusted for license codes.</summary>
     [JsonProperty("trustedPublicKeys")]
     public List<string> TrustedPublicKeys { get; set; } = [];
+
+    [JsonExtensionData]
+    public IDictionary<string, JToken> Unknown { get; set; } = new Dictionary<string, JToken>();
+}
+
+/// <summary>DNS for SRV discovery.</summary>
+internal sealed class DnsConfiguration
+{
+    /// <summary>Name servers (IP or IP:port); empty = the system's.</summary>
+    [JsonProperty("nameServers")]
+    public List<string> NameServers { get; set; } = [];
 
     [JsonExtensionData]
     public IDictionary<string, JToken> Unknown { get; set; } = new Dictionary<string, JToken>();

@@ -9,7 +9,8 @@ internal static class Cli
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await CliApplication.RunAsync([.. args, "--config", configPath], new CliConsole(output, error, new StringReader(stdin ?? "")), CancellationToken.None);
+        var plugins = Path.Combine(AppContext.BaseDirectory, "fixture-plugins");
+        var code = await CliApplication.RunAsync([.. args, "--config", configPath, "--plugins-dir", plugins], new CliConsole(output, error, new StringReader(stdin ?? "")), CancellationToken.None);
         return new CliResult(code, output.ToString(), error.ToString());
     }
 }
