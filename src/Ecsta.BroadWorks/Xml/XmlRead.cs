@@ -19,7 +19,7 @@ internal static class XmlRead
         XmlResolver = null,
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
-        IgnoreWhitespace = true,
+        IgnoreWhitespace = false, // keep whitespace inside values; NextChild skips it between elements
         MaxCharactersInDocument = maxCharacters,
         MaxCharactersFromEntities = 1024,
         CloseInput = false,

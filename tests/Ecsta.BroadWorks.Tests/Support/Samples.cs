@@ -211,6 +211,7 @@ internal static class Samples
         yield return new XsiHookStatus(XsiHookStatus.OnHook);
         yield return new XsiErrorInfo("Benutzer nicht gefunden: Ärger", "User not found", 8251);
         yield return new XsiErrorInfo("x", null);
+        yield return new XsiErrorInfo("  padded value  ", " ", 1);
         yield return new XsiVersions("21.0", "21.0");
     }
 }
