@@ -1,7 +1,6 @@
 using System.Net;
 using Ecsta.BroadWorks.Xsi;
 using Ecsta.BroadWorks.Xsi.Events;
-using Ecsta.Simulator.CallEngine;
 using Ecsta.Simulator.Tests.Support;
 using static Ecsta.Simulator.Tests.Support.Scenario;
 
