@@ -20,8 +20,7 @@ internal sealed class XsiEventChannel : IAsyncDisposable
     private readonly ILogger _log;
     private readonly CancellationTokenSource _stop = new();
     private Task _readLoop = Task.CompletedTask;
-    private long _heartbeatSent;
-    private long _heartbeatEchoed;
+    private long _unansweredSince;
 
     private XsiEventChannel(XsiRequester requester, ServiceTarget target, HttpResponseMessage response, Stream stream, XsiChunkSplitter splitter, TimeProvider time, ILogger log)
     {
@@ -42,8 +41,12 @@ internal sealed class XsiEventChannel : IAsyncDisposable
 
     public DateTimeOffset RefreshDue { get; private set; }
 
-    /// <summary>Whether the heartbeat sent last has not been answered by a <c>ChannelHeartBeat</c> on the stream.</summary>
-    public bool HeartbeatUnanswered => Interlocked.Read(ref _heartbeatSent) > Interlocked.Read(ref _heartbeatEchoed);
+    /// <summary>Whether a heartbeat has waited longer than <paramref name="limit"/> for its <c>ChannelHeartBeat</c> on the stream.</summary>
+    public bool HeartbeatUnanswered(TimeSpan limit)
+    {
+        var since = Interlocked.Read(ref _unansweredSince);
+        return since != 0 && _time.GetElapsedTime(since) > limit;
+    }
 
     /// <summary>Opens the channel and reads its first document, the <c>Channel</c> with the granted id and expiry.</summary>
     public static async Task<XsiEventChannel> OpenAsync(XsiRequester requester, ServiceTarget target, XsiChannel request, TimeProvider time, TimeSpan timeout, ILogger log, CancellationToken cancellationToken)
@@ -94,12 +97,12 @@ internal sealed class XsiEventChannel : IAsyncDisposable
         _readLoop = Task.Run(() => ReadLoopAsync(onDocument, onLost, _stop.Token));
 
     /// <summary>Marks a <c>ChannelHeartBeat</c> as received.</summary>
-    public void HeartbeatEchoed() => Interlocked.Exchange(ref _heartbeatEchoed, Interlocked.Read(ref _heartbeatSent));
+    public void HeartbeatEchoed() => Interlocked.Exchange(ref _unansweredSince, 0);
 
     /// <summary>Sends the heartbeat (<c>PUT channel/{id}/heartbeat</c>) to the XSP holding the stream.</summary>
     public async Task HeartbeatAsync(CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _heartbeatSent);
+        Interlocked.CompareExchange(ref _unansweredSince, Math.Max(1, _time.GetTimestamp()), 0);
         await _requester.SendAsync(new XsiRequest(HttpMethod.Put, Target, XsiPaths.Heartbeat(ChannelId)), cancellationToken).ConfigureAwait(false);
     }
 

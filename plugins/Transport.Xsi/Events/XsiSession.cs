@@ -347,9 +347,11 @@ internal sealed class XsiSession : IAsyncDisposable
     {
         foreach (var channel in Channels)
         {
-            if (channel.HeartbeatUnanswered)
+            // Two intervals without the echo (30 s by default, BroadWorks' usual eventTimeout): the stream is dead.
+            var limit = _settings.HeartbeatInterval * 2;
+            if (channel.HeartbeatUnanswered(limit))
             {
-                MarkLost($"No ChannelHeartBeat from {channel.Target.Host}:{channel.Target.Port} on channel {channel.ChannelId} within {_settings.HeartbeatInterval.TotalSeconds:0.###} s.");
+                MarkLost($"No ChannelHeartBeat from {channel.Target.Host}:{channel.Target.Port} on channel {channel.ChannelId} within {limit.TotalSeconds:0.###} s.");
                 return;
             }
 

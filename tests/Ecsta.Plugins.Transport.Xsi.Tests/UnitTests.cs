@@ -1,0 +1,53 @@
+using Ecsta.Abstractions.Transports;
+
+namespace Ecsta.Plugins.Transport.Xsi.Tests;
+
+public sealed class UnitTests
+{
+    [Fact]
+    public void Backoff_doubles_from_the_initial_delay_to_the_cap_within_twenty_percent_jitter()
+    {
+        var low = new ReconnectBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), () => 0.0);
+        var high = new ReconnectBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), () => 1.0);
+
+        Assert.Equal(800, low.Delay(0).TotalMilliseconds, 3);
+        Assert.Equal(1200, high.Delay(0).TotalMilliseconds, 3);
+        Assert.Equal(3200, low.Delay(2).TotalMilliseconds, 3);
+        Assert.Equal(36000, high.Delay(10).TotalMilliseconds, 3);
+        Assert.Equal(24000, low.Delay(100).TotalMilliseconds, 3);
+    }
+
+    [Fact]
+    public void Validate_names_every_problem_in_words()
+    {
+        var options = new PlatformLinkOptions
+        {
+            InstanceName = "x",
+            Host = "bad host name",
+            ConnectionType = ConnectionTypes.Cti,
+            UserId = "",
+            Password = "",
+            PinnedCertificateSha256 = "abc",
+            Proxy = new ProxySettings(new Uri("ftp://proxy.example")),
+            Settings = new Dictionary<string, string> { ["heartbeatIntervalMs"] = "soon" },
+        };
+
+        var problems = new XsiTransportFactory().Validate(options);
+
+        Assert.Contains(problems, p => p.Contains("http and https", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("not a host name", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("user id", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("password", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("64 hexadecimal", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("proxy", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("heartbeatIntervalMs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_factory_serves_http_and_https()
+    {
+        var factory = new XsiTransportFactory();
+        Assert.Equal(["http", "https"], factory.ConnectionTypes);
+        Assert.Equal("XSI", factory.Name);
+    }
+}
