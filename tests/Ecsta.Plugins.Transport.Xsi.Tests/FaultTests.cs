@@ -127,3 +127,38 @@ public sealed class FaultTests
         Assert.Equal(LinkState.Disconnected, h.Link.State);
     }
 }
+
+public sealed class ConnectionTestTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_connection_test_lists_each_target_tried_then_authentication_channel_and_subscription(bool secure)
+    {
+        var dead = Harness.DeadPort();
+        await using var h = await Harness.StartAsync(secure, targets: port =>
+            [new ServiceTarget("127.0.0.1", dead, 10, 5, true), new ServiceTarget("127.0.0.1", port, 20, 7, true)]);
+
+        var result = await h.Link.TestConnectionAsync(CancellationToken.None);
+
+        Assert.True(result.Success, string.Join("; ", result.Steps));
+        Assert.Equal(["target", "target", "authentication", "channel", "subscription"], result.Steps.Select(s => s.Step));
+        Assert.False(result.Steps[0].Success);
+        Assert.Equal(dead, result.Steps[0].Target!.Port);
+        Assert.Equal(7, result.Steps[1].Target!.Weight);
+        Assert.Empty(await h.SubscriptionsAsync());
+        Assert.Equal(0, h.Sim.ChannelCount);
+    }
+
+    [Fact]
+    public async Task The_connection_test_reports_a_wrong_password_at_the_authentication_step()
+    {
+        await using var h = await Harness.StartAsync();
+        h.Sim.Faults.ChangePassword(h.Login, "changed-elsewhere");
+
+        var result = await h.Link.TestConnectionAsync(CancellationToken.None);
+
+        Assert.False(result.Success);
+        Assert.Equal("password no longer valid", result.Steps.Single(s => s.Step == "authentication").Detail);
+    }
+}

@@ -37,6 +37,8 @@ internal sealed class XsiEventChannel : IAsyncDisposable
 
     public string ChannelId { get; private set; } = string.Empty;
 
+    public string ChannelSetId { get; private set; } = string.Empty;
+
     public int Expires { get; private set; }
 
     public DateTimeOffset RefreshDue { get; private set; }
@@ -64,6 +66,7 @@ internal sealed class XsiEventChannel : IAsyncDisposable
                 ?? throw new PlatformException(PlatformErrorKind.Failed, $"{target.Host}:{target.Port} closed the event channel before sending its Channel document.");
             requester.TraceReceived(target, first);
             var granted = XsiReader.Read<XsiChannel>(first);
+            channel.ChannelSetId = request.ChannelSetId ?? string.Empty;
             channel.ChannelId = granted.ChannelId ?? throw new PlatformException("The Channel document has no channelId.");
             channel.SetExpiry(granted.Expires ?? request.Expires ?? 3600);
             return channel;
