@@ -1,0 +1,302 @@
+using Ecsta.Abstractions.Platform;
+using Ecsta.Abstractions.Tapi;
+
+namespace Ecsta.Host.Tsp;
+
+public sealed partial class TspProvider
+{
+    private bool IsInService(LineDevice line) => _linkUp && line.Monitored && !line.Removed;
+
+    private string? OutOfServiceReason(LineDevice line) =>
+        IsInService(line) ? null : !_linkUp ? (_linkProblem ?? "the link is down") : line.MonitorProblem ?? "monitoring has not started yet";
+
+    /// <summary>Announces INSERVICE/OUTOFSERVICE when the line's service state changed (once per change, MAPPING §4.1).</summary>
+    private void UpdateService(LineDevice line)
+    {
+        var now = IsInService(line);
+        if (now == line.InService)
+        {
+            return;
+        }
+
+        line.InService = now;
+        _log.Information("Line {DeviceId} ({UserId}) {State}{Reason}", line.DeviceId, line.UserId,
+            now ? "in service" : "out of service", now ? "" : ": " + OutOfServiceReason(line));
+        if (!now)
+        {
+            SendLineDevState(line, LineDevState.OUTOFSERVICE);
+            foreach (var request in line.Requests.ToList())
+            {
+                FailRequest(request, LineErr.RESOURCEUNAVAIL);
+            }
+        }
+        else
+        {
+            SendLineDevState(line, LineDevState.INSERVICE);
+        }
+    }
+
+    private void OnLinkState(LinkStateEvent ev)
+    {
+        var up = ev.State == LinkState.Connected;
+        _log.Information("Link {State}{Reason}", ev.State, ev.Reason is null ? "" : ": " + ev.Reason);
+        _linkUp = up;
+        _linkProblem = up ? null : ev.Reason ?? $"link {ev.State}";
+        foreach (var line in _linesById.Values)
+        {
+            UpdateService(line);
+        }
+
+        if (up && _linesById.Values.Any(l => !l.Monitored))
+        {
+            EnsureRetry();
+        }
+    }
+
+    private void OnMonitoring(MonitoringEvent ev)
+    {
+        if (ev.UserId is null || !_linesByUser.TryGetValue(ev.UserId, out var line))
+        {
+            return;
+        }
+
+        line.Monitored = ev.Monitored;
+        line.MonitorProblem = ev.Monitored ? null : ev.Reason ?? "monitoring ended";
+        UpdateService(line);
+        if (!ev.Monitored)
+        {
+            EnsureRetry();
+        }
+    }
+
+    /// <summary>Starts monitoring lines; those that fail are retried by one instance-wide deadline (no timer per line).</summary>
+    private async Task MonitorLinesAsync(List<LineDevice> lines, CancellationToken cancellationToken)
+    {
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await _link.MonitorAsync([.. lines.Select(l => l.UserId)], cancellationToken).ConfigureAwait(false);
+            Post(() =>
+            {
+                foreach (var line in lines.Where(l => !l.Removed))
+                {
+                    line.Monitored = true;
+                    line.MonitorProblem = null;
+                    UpdateService(line);
+                }
+            });
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _log.Warning("Monitoring {Count} line(s) could not start: {Error}; retrying", lines.Count, ex.Message);
+            Post(() =>
+            {
+                foreach (var line in lines)
+                {
+                    line.Monitored = false;
+                    line.MonitorProblem = "monitoring could not start: " + ex.Message;
+                    UpdateService(line);
+                }
+
+                EnsureRetry();
+            });
+        }
+    }
+
+    private void EnsureRetry()
+    {
+        if (_retryEntry is { Cancelled: false })
+        {
+            return;
+        }
+
+        _retryEntry = _scheduler.Schedule(_settings.Options.MonitorRetryInterval, RetryMonitoring);
+    }
+
+    private void RetryMonitoring()
+    {
+        _retryEntry = null;
+        var lines = _linesById.Values.Where(l => !l.Monitored && !l.Removed).ToList();
+        var connected = _connected;
+        if (lines.Count == 0 && connected)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            if (!connected)
+            {
+                try
+                {
+                    await _link.ConnectAsync(_stop.Token).ConfigureAwait(false);
+                    Post(() =>
+                    {
+                        _connected = true;
+                        OnLinkState(new LinkStateEvent { State = LinkState.Connected });
+                    });
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    Post(() =>
+                    {
+                        _linkProblem = "connecting failed: " + ex.Message;
+                        EnsureRetry();
+                    });
+                    return;
+                }
+            }
+
+            await MonitorLinesAsync(lines, _stop.Token).ConfigureAwait(false);
+        });
+    }
+
+    /// <summary>The periodic "snapshot for active calls" (MAPPING §4.2): one instance-wide deadline.</summary>
+    private void EnsureSnapshotTimer()
+    {
+        var interval = _settings.Options.SnapshotInterval;
+        if (interval <= TimeSpan.Zero)
+        {
+            _snapshotEntry?.Cancel();
+            _snapshotEntry = null;
+            return;
+        }
+
+        if (_snapshotEntry is { Cancelled: false })
+        {
+            return;
+        }
+
+        _snapshotEntry = _scheduler.Schedule(interval, () =>
+        {
+            _snapshotEntry = null;
+            var users = _linesById.Values.Where(l => l.Calls.Count > 0 && IsInService(l)).Select(l => l.UserId).ToList();
+            if (users.Count > 0)
+            {
+                _ = SnapshotAsync(users);
+            }
+
+            EnsureSnapshotTimer();
+        });
+    }
+
+    private async Task SnapshotAsync(IReadOnlyList<string> users)
+    {
+        var options = new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = _stop.Token };
+        try
+        {
+            await Parallel.ForEachAsync(users, options, async (user, ct) =>
+            {
+                try
+                {
+                    var snapshot = await _link.GetCallsAsync(user, ct).ConfigureAwait(false);
+                    Post(() =>
+                    {
+                        if (_linesByUser.TryGetValue(user, out var line))
+                        {
+                            Reconcile(line, snapshot);
+                        }
+                    });
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+                {
+                    _log.Information("Snapshot of {UserId} failed: {Error}", user, ex.Message);
+                }
+            }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
+        }
+    }
+
+    private void OnHook(LineDevice line, HookStatus status)
+    {
+        if (status == HookStatus.Unknown || status == line.Hook)
+        {
+            return;
+        }
+
+        line.Hook = status;
+        SendAddressState(line, status == HookStatus.OffHook ? LineAddressState.INUSEONE : LineAddressState.INUSEZERO);
+    }
+
+    private void OnService(LineDevice line, ServiceSetting setting)
+    {
+        if (setting.Service == UserService.RemoteOffice)
+        {
+            var state = new RemoteOfficeState(setting.Active, PartyMapper.StripAddress(setting.Number) is { Length: > 0 } n ? n : null);
+            if (state != line.RemoteOffice)
+            {
+                line.RemoteOffice = state;
+                SendAddressState(line, LineAddressState.DEVSPECIFIC);
+            }
+
+            return;
+        }
+
+        line.Services[setting.Service] = setting;
+        var list = ForwardList(line);
+        if (list.SequenceEqual(line.AnnouncedForward))
+        {
+            return;
+        }
+
+        line.AnnouncedForward = list;
+        if (line.Requests.Any(r => r.Kind == RequestKind.Forward && r.Phase != RequestPhase.Queued))
+        {
+            line.ForwardChangePending = true;
+        }
+        else
+        {
+            SendAddressState(line, LineAddressState.FORWARD);
+        }
+    }
+
+    /// <summary>The LINEADDRESSSTATUS forward list in the fixed order CFA, DND, CFB, CFNA (MAPPING §3.14).</summary>
+    private static List<LineForwardEntry> ForwardList(LineDevice line)
+    {
+        var list = new List<LineForwardEntry>(4);
+        if (line.Services.GetValueOrDefault(UserService.CallForwardingAlways) is { Active: true } cfa)
+            list.Add(new LineForwardEntry(LineForwardMode.UNCOND, StripTel(cfa.Number)));
+        if (line.Services.GetValueOrDefault(UserService.DoNotDisturb) is { Active: true })
+            list.Add(new LineForwardEntry(LineForwardMode.UNCOND, ""));
+        if (line.Services.GetValueOrDefault(UserService.CallForwardingBusy) is { Active: true } cfb)
+            list.Add(new LineForwardEntry(LineForwardMode.BUSY, StripTel(cfb.Number)));
+        if (line.Services.GetValueOrDefault(UserService.CallForwardingNoAnswer) is { Active: true } cfna)
+            list.Add(new LineForwardEntry(LineForwardMode.NOANSW, StripTel(cfna.Number)));
+        return list;
+    }
+
+    private static string StripTel(string? number) =>
+        number is null ? "" : number.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) ? number[4..] : number;
+
+    /// <summary>Reads the services of a line on its first open (server mode has no service events before).</summary>
+    private async Task LoadServicesAsync(LineDevice line)
+    {
+        UserService[] services = [UserService.CallForwardingAlways, UserService.CallForwardingBusy,
+            UserService.CallForwardingNoAnswer, UserService.DoNotDisturb, UserService.RemoteOffice];
+        foreach (var service in services)
+        {
+            try
+            {
+                var setting = await _link.GetServiceAsync(line.UserId, service, _stop.Token).ConfigureAwait(false);
+                Post(() =>
+                {
+                    if (!line.Removed)
+                    {
+                        OnService(line, setting);
+                    }
+                });
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _log.Debug("Reading {Service} of {UserId} failed: {Error}", service, line.UserId, ex.Message);
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System.Threading.Channels;
+using Ecsta.Abstractions.Platform;
+using Ecsta.Abstractions.Transports;
+
+namespace Ecsta.Host.Tests.Support;
+
+/// <summary>
+/// An in-process <see cref="IPlatformLink"/> for core tests: records every command as a line of text, answers
+/// at once (or when the test releases a held answer), and lets the test push platform events.
+/// </summary>
+internal sealed class FakePlatformLink : IPlatformLink
+{
+    private readonly Channel<PlatformEvent> _events = Channel.CreateUnbounded<PlatformEvent>();
+    private readonly Lock _gate = new();
+    private readonly List<string> _commands = [];
+    private readonly Queue<Func<string, Task>> _behaviours = new();
+
+    public ChannelReader<PlatformEvent> Events => _events.Reader;
+
+    public LinkState State { get; set; } = LinkState.Disconnected;
+
+    /// <summary>Call ids (and tracking ids) handed out by <see cref="DialAsync"/>, in order.</summary>
+    public Queue<CallStartResult> NextCalls { get; } = new();
+
+    /// <summary>When set, <see cref="MonitorAsync"/> throws it.</summary>
+    public Exception? MonitorFailure { get; set; }
+
+    /// <summary>Snapshots returned by <see cref="GetCallsAsync"/>, by user.</summary>
+    public Dictionary<string, CallSnapshotEvent> Snapshots { get; } = [];
+
+    public Dictionary<UserService, ServiceSetting> ServiceStates { get; } = [];
+
+    public IReadOnlyList<string> Commands
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _commands];
+            }
+        }
+    }
+
+    /// <summary>Commands other than reads (monitoring, service reads, snapshots).</summary>
+    public IReadOnlyList<string> CallCommands => [.. Commands.Where(c => !c.StartsWith("Monitor", StringComparison.Ordinal) &&
+        !c.StartsWith("GetService", StringComparison.Ordinal) && !c.StartsWith("GetCalls", StringComparison.Ordinal) &&
+        !c.StartsWith("Connect", StringComparison.Ordinal))];
+
+    public void ClearCommands()
+    {
+        lock (_gate)
+        {
+            _commands.Clear();
+        }
+    }
+
+    public void Push(PlatformEvent ev) => _events.Writer.TryWrite(ev);
+
+    /// <summary>The next command fails with this exception.</summary>
+    public void FailNext(PlatformException error) => _behaviours.Enqueue(_ => Task.FromException(error));
+
+    /// <summary>The next command's answer waits until the returned source is completed.</summary>
+    public TaskCompletionSource HoldNext()
+    {
+        var tcs = new TaskCompletionSource();
+        _behaviours.Enqueue(_ => tcs.Task);
+        return tcs;
+    }
+
+    private Task Record(string command)
+    {
+        lock (_gate)
+        {
+            _commands.Add(command);
+        }
+
+        return _behaviours.TryDequeue(out var behaviour) ? behaviour(command) : Task.CompletedTask;
+    }
+
+    public Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        State = LinkState.Connected;
+        return Record("Connect");
+    }
+
+    public Task MonitorAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _commands.Add("Monitor " + string.Join(",", userIds));
+        }
+
+        return MonitorFailure is { } failure ? Task.FromException(failure) : Task.CompletedTask;
+    }
+
+    public Task StopMonitoringAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
+        Record("StopMonitoring " + string.Join(",", userIds));
+
+    public Task<IReadOnlyList<PlatformLine>> ReadLinesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<PlatformLine>>([]);
+
+    public async Task<CallSnapshotEvent> GetCallsAsync(string userId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _commands.Add("GetCalls " + userId);
+        }
+
+        await Task.CompletedTask;
+        return Snapshots.TryGetValue(userId, out var snapshot) ? snapshot : new CallSnapshotEvent { UserId = userId, Calls = [] };
+    }
+
+    public async Task<CallStartResult> DialAsync(string userId, string address, CancellationToken cancellationToken)
+    {
+        await Record($"Dial {userId} {address}");
+        return NextCalls.TryDequeue(out var next) ? next : new CallStartResult("callhalf-x", "tx");
+    }
+
+    public Task TalkAsync(string userId, string callId, CancellationToken cancellationToken) => Record($"Talk {userId} {callId}");
+
+    public Task HoldAsync(string userId, string callId, CancellationToken cancellationToken) => Record($"Hold {userId} {callId}");
+
+    public Task ReleaseAsync(string userId, string callId, bool decline, CancellationToken cancellationToken) =>
+        Record($"Release {userId} {callId}{(decline ? " decline" : "")}");
+
+    public Task BlindTransferAsync(string userId, string callId, string address, CancellationToken cancellationToken) =>
+        Record($"BlindTransfer {userId} {callId} {address}");
+
+    public Task ConsultTransferAsync(string userId, string callId, string consultCallId, CancellationToken cancellationToken) =>
+        Record($"ConsultTransfer {userId} {callId} {consultCallId}");
+
+    public Task StartConferenceAsync(string userId, IReadOnlyList<string> callIds, CancellationToken cancellationToken) =>
+        Record($"StartConference {userId} {string.Join(",", callIds)}");
+
+    public Task AddToConferenceAsync(string userId, string callId, CancellationToken cancellationToken) =>
+        Record($"AddToConference {userId} {callId}");
+
+    public Task HoldConferenceAsync(string userId, CancellationToken cancellationToken) => Record($"HoldConference {userId}");
+
+    public Task RetrieveConferenceAsync(string userId, CancellationToken cancellationToken) => Record($"RetrieveConference {userId}");
+
+    public Task ReleaseConferenceAsync(string userId, CancellationToken cancellationToken) => Record($"ReleaseConference {userId}");
+
+    public Task ReconnectAsync(string userId, string callId, CancellationToken cancellationToken) => Record($"Reconnect {userId} {callId}");
+
+    public Task SendDtmfAsync(string userId, string callId, string digits, CancellationToken cancellationToken) =>
+        Record($"Dtmf {userId} {callId} {digits}");
+
+    public Task<ServiceSetting> GetServiceAsync(string userId, UserService service, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _commands.Add($"GetService {userId} {service}");
+        }
+
+        return Task.FromResult(ServiceStates.TryGetValue(service, out var s) ? s : new ServiceSetting(service, false));
+    }
+
+    public Task SetServiceAsync(string userId, ServiceSetting setting, CancellationToken cancellationToken) =>
+        Record($"SetService {userId} {setting.Service} {(setting.Active ? "on" : "off")}" +
+            (setting.Number is null ? "" : " " + setting.Number) + (setting.NumberOfRings is null ? "" : $" rings={setting.NumberOfRings}"));
+
+    public ValueTask DisposeAsync()
+    {
+        _events.Writer.TryComplete();
+        return ValueTask.CompletedTask;
+    }
+}
