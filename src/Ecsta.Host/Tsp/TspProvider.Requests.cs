@@ -229,7 +229,7 @@ public sealed partial class TspProvider
             RequestKind.Unhold => isCall && retrieved,
             RequestKind.Redirect or RequestKind.BlindTransfer => isCall && ends,
             RequestKind.SetupTransfer => isCall && held,
-            RequestKind.SwapHold => ReferenceEquals(call, request.Other) && retrieved && request.StepIndex == 1,
+            RequestKind.SwapHold => ReferenceEquals(call, request.Other) && retrieved && request.StepIndex >= 1,
             RequestKind.CompleteTransfer => (isCall || ReferenceEquals(call, request.Other)) && ends,
             RequestKind.ReturnToHeld => isCall && retrieved,
             _ => false,
