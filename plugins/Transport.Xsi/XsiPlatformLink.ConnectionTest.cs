@@ -1,6 +1,5 @@
 using Ecsta.Abstractions.Transports;
 using Ecsta.BroadWorks.Xsi;
-using Ecsta.Plugins.Transport.Xsi.Diagnostics;
 using Ecsta.Plugins.Transport.Xsi.Events;
 using Ecsta.Plugins.Transport.Xsi.Http;
 

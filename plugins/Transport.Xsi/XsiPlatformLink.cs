@@ -12,7 +12,7 @@ namespace Ecsta.Plugins.Transport.Xsi;
 /// One instance's XSI link: Xsi-Actions for the commands, an Xsi-Events channel set for the events, SRV failover,
 /// reconnect with backoff. See docs/transport-xsi.md.
 /// </summary>
-public sealed partial class XsiPlatformLink : IPlatformLink, IXsiSessionOwner
+public sealed partial class XsiPlatformLink : IPlatformLink, IConnectionTester, IXsiSessionOwner
 {
     private readonly PlatformLinkOptions _options;
     private readonly PlatformLinkContext _context;

@@ -41,6 +41,9 @@ internal static class CliApplication
     {
         yield return RulesCommand.Create(console);
         yield return LicenseCommand.Create(console);
+        yield return SimCommand.Create(console);
+        yield return CallCommand.Create(console);
+        yield return ConnectionCommand.Create(console);
     }
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)

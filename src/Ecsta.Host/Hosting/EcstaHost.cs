@@ -1,54 +1,102 @@
+using Ecsta.Abstractions.Licensing;
 using Ecsta.Host.Configuration;
+using Ecsta.Host.Discovery;
 using Ecsta.Host.Logging;
 using Ecsta.Host.Plugins;
+using Ecsta.Host.Runtime;
 using Microsoft.Extensions.Logging;
 using Serilog;
+using ILogger = Serilog.ILogger;
 
 namespace Ecsta.Host.Hosting;
 
 /// <summary>
-/// The running host: logging, plugins, configuration (applied live), and the HTTP listener that later serves the
-/// application API and the dialog. Stops cleanly on Ctrl+C or SIGTERM.
+/// The running host: logging, plugins, the seat pool, the instances (applied live from the configuration file),
+/// and the loopback HTTP listener that serves the application API. With no configuration file it runs the demo.
+/// Stops cleanly on Ctrl+C or SIGTERM.
 /// </summary>
 internal static class EcstaHost
 {
-    public static async Task<int> RunAsync(EcstaHostOptions options, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(EcstaHostOptions options, TextWriter console, CancellationToken cancellationToken)
     {
         var store = new ConfigurationStore(options.ConfigurationPath);
-        await using var log = LogSetup.CreateHostLogger(LogSetup.LogDirectory(store.Path), console: true);
+        var demo = options.Demo || !store.Exists;
+        var logDirectory = LogSetup.LogDirectory(store.Path);
+        await using var log = LogSetup.CreateHostLogger(logDirectory, console: true);
         Log.Logger = log;
-        log.Information("Ecsta {Version} starting; configuration {Path}", typeof(EcstaHost).Assembly.GetName().Version, store.Path);
+        log.Information("Ecsta {Version} starting{Demo}; configuration {Path}", typeof(EcstaHost).Assembly.GetName().Version, demo ? " in demo mode" : "", store.Path);
 
         using var catalog = PluginCatalog.Load(options.PluginsDirectory, log.ForContext("SourceContext", "Plugins"));
-        var configuration = store.LoadOrEmpty();
-        if (!store.Exists)
+        var configuration = demo ? new EcstaConfiguration() : store.Load();
+        await using var demoMode = demo ? await DemoMode.StartAsync(log.ForContext("SourceContext", "Demo"), TimeProvider.System, options.DemoCalls ? DemoMode.IncomingInterval : null, cancellationToken).ConfigureAwait(false) : null;
+        if (demoMode is not null)
         {
-            log.Warning("No configuration file at {Path}: add an instance with `ecsta instance add` (the host picks it up without a restart)", store.Path);
+            configuration.Instances.Add(demoMode.CreateInstance(store.Secrets));
         }
 
-        var errors = new ConfigurationValidator(catalog.FindProfile, catalog.NumberRules).Validate(configuration);
-        foreach (var error in errors)
+        var licenses = OpenLicenses(catalog, store, configuration, log);
+        try
         {
-            log.Error("Configuration: {Error}", error.ToString());
+            var locator = new SrvServiceLocator(configuration.Dns.NameServers, log.ForContext("SourceContext", "Discovery"));
+            await using var runtime = new TelephonyRuntime(catalog, store, locator, TimeProvider.System, log, logDirectory, licenses);
+
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.Logging.AddSerilog(log, dispose: false);
+            builder.WebHost.UseUrls(options.Urls ?? configuration.Api.Urls);
+            builder.Services.AddSingleton(catalog);
+            builder.Services.AddSingleton(store);
+            builder.Services.AddSingleton(runtime);
+            await using var app = builder.Build();
+            app.MapGet("/health", () => Microsoft.AspNetCore.Http.Results.Text("ok"));
+            HostApi.Map(app, runtime, ConfigurationPaths.StateDirectory(store.Path), log);
+
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            await runtime.ApplyAsync(configuration, cancellationToken).ConfigureAwait(false);
+
+            using var watcher = demo ? null : new ConfigurationWatcher(store, TimeProvider.System, log.ForContext("SourceContext", "Configuration"));
+            if (watcher is not null)
+            {
+                watcher.Changed += (_, changed) => _ = ApplyChangeAsync(runtime, changed, log, cancellationToken);
+            }
+
+            Banner.Write(console, app.Urls, runtime, demoMode, catalog, store.Path);
+            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            log.Information("Ecsta stopping");
+        }
+        finally
+        {
+            (licenses as IDisposable)?.Dispose();
         }
 
-        using var watcher = new ConfigurationWatcher(store, TimeProvider.System, log.ForContext("SourceContext", "Configuration"));
-        watcher.Changed += (_, changed) => log.Information("Applying configuration: {Instances}", string.Join(", ", changed.Instances.Select(i => i.Name)));
-
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(log, dispose: false);
-        builder.WebHost.UseUrls(options.Urls ?? configuration.Api.Urls);
-        builder.Services.AddSingleton(catalog);
-        builder.Services.AddSingleton(store);
-        await using var app = builder.Build();
-        app.MapGet("/health", () => Microsoft.AspNetCore.Http.Results.Text("ok"));
-
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        log.Information("Ecsta running with {Instances} instance(s), {Plugins} plugin(s); listening on {Urls}. Press Ctrl+C to stop.",
-            configuration.Instances.Count, catalog.Plugins.Count, string.Join(", ", app.Urls));
-        await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         log.Information("Ecsta stopped");
         return 0;
+    }
+
+    private static ILicensePool? OpenLicenses(PluginCatalog catalog, ConfigurationStore store, EcstaConfiguration configuration, ILogger log)
+    {
+        if (catalog.Licensing is not { } provider)
+        {
+            log.Warning("No licensing plugin loaded: lines are not licensed");
+            return null;
+        }
+
+        return provider.Open(new LicensingContext(
+            ConfigurationPaths.StateDirectory(store.Path),
+            TimeProvider.System,
+            log.ForContext("SourceContext", "Licensing"),
+            configuration.Licensing.TrustedPublicKeys));
+    }
+
+    private static async Task ApplyChangeAsync(TelephonyRuntime runtime, EcstaConfiguration configuration, ILogger log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await runtime.ApplyAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.Error(ex, "Applying the changed configuration failed");
+        }
     }
 }

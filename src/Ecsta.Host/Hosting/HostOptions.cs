@@ -5,4 +5,5 @@ namespace Ecsta.Host.Hosting;
 /// <param name="PluginsDirectory">The plugin folder.</param>
 /// <param name="Urls">Listener URLs overriding the configuration's, if given.</param>
 /// <param name="Demo">Demo mode was asked for explicitly.</param>
-internal sealed record EcstaHostOptions(string ConfigurationPath, string PluginsDirectory, string? Urls, bool Demo);
+/// <param name="DemoCalls">In demo mode, whether an external caller rings a demo line every 30 s.</param>
+internal sealed record EcstaHostOptions(string ConfigurationPath, string PluginsDirectory, string? Urls, bool Demo, bool DemoCalls = true);

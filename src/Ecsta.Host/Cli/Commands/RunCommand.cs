@@ -7,11 +7,12 @@ namespace Ecsta.Host.Cli.Commands;
 internal static class RunCommand
 {
     public static readonly Option<bool> Demo = new("--demo") { Description = "Run the demo: embedded simulator with demo lines" };
+    public static readonly Option<bool> NoDemoCalls = new("--no-demo-calls") { Description = "In demo mode, do not ring a demo line every 30 s" };
     public static readonly Option<string?> Urls = new("--urls") { Description = "Listener URL(s) for the application API and the dialog", HelpName = "URL" };
 
     public static Command Create(CliConsole console)
     {
-        var command = new Command("run", "Run the host (default verb)") { Demo, Urls };
+        var command = new Command("run", "Run the host (default verb)") { Demo, NoDemoCalls, Urls };
         command.SetAction((parseResult, ct) => InvokeAsync(parseResult, console, ct));
         return command;
     }
@@ -19,7 +20,7 @@ internal static class RunCommand
     public static Task<int> InvokeAsync(ParseResult parseResult, CliConsole console, CancellationToken cancellationToken)
     {
         using var context = new CliContext(parseResult, console);
-        var options = new EcstaHostOptions(context.ConfigurationPath, context.PluginsDirectory, parseResult.GetValue(Urls), parseResult.GetValue(Demo));
-        return EcstaHost.RunAsync(options, cancellationToken);
+        var options = new EcstaHostOptions(context.ConfigurationPath, context.PluginsDirectory, parseResult.GetValue(Urls), parseResult.GetValue(Demo), !parseResult.GetValue(NoDemoCalls));
+        return EcstaHost.RunAsync(options, console.Out, cancellationToken);
     }
 }

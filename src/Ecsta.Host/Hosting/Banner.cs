@@ -1,0 +1,37 @@
+using Ecsta.Host.Plugins;
+using Ecsta.Host.Runtime;
+
+namespace Ecsta.Host.Hosting;
+
+/// <summary>What `ecsta run` prints once the host is up: lines, API address, and in demo mode how to try it.</summary>
+internal static class Banner
+{
+    public static void Write(TextWriter console, ICollection<string> urls, TelephonyRuntime runtime, DemoMode? demo, PluginCatalog catalog, string configurationPath)
+    {
+        var url = urls.FirstOrDefault() ?? "(none)";
+        console.WriteLine();
+        console.WriteLine(demo is null ? $"Ecsta is running (configuration {configurationPath})." : "Ecsta is running in DEMO mode (no configuration file): an embedded BroadWorks simulator with five lines.");
+        foreach (var provider in runtime.Providers)
+        {
+            foreach (var deviceId in provider.DeviceIds)
+            {
+                if (provider.GetDevCaps(deviceId) is { } caps)
+                {
+                    console.WriteLine($"  line {deviceId,3}  {caps.LineName}  [{provider.InstanceName}]");
+                }
+            }
+        }
+
+        var ws = url.Replace("http://", "ws://", StringComparison.Ordinal).Replace("https://", "wss://", StringComparison.Ordinal).TrimEnd('/') + "/tapi";
+        console.WriteLine($"Application API: {ws}");
+        console.WriteLine($"Plugins: {string.Join(", ", catalog.Plugins.Select(p => p.Name))}");
+        if (demo is not null)
+        {
+            console.WriteLine("Try, in a second terminal:");
+            console.WriteLine("  dotnet run --project src/Ecsta.Host -- call watch");
+            console.WriteLine($"  dotnet run --project src/Ecsta.Host -- call dial --line 0 +4930123456");
+        }
+
+        console.WriteLine("Press Ctrl+C to stop.");
+    }
+}
