@@ -48,6 +48,13 @@ internal sealed partial class EventHub
                 ExpiresAt = Now.AddSeconds(expires),
             };
             _subscriptions.Add(subscription.SubscriptionId, subscription);
+            var target = (object?)subscription.TargetUser ?? subscription.TargetGroup!;
+            if (!_byTarget.TryGetValue(target, out var list))
+            {
+                _byTarget[target] = list = [];
+            }
+
+            list.Add(subscription);
             foreach (var data in initial)
             {
                 Deliver(subscription, user, data);
@@ -153,6 +160,16 @@ internal sealed partial class EventHub
     private void RemoveSubscriptionLocked(EventSubscription subscription)
     {
         _subscriptions.Remove(subscription.SubscriptionId);
+        var target = (object?)subscription.TargetUser ?? subscription.TargetGroup!;
+        if (_byTarget.TryGetValue(target, out var list))
+        {
+            list.Remove(subscription);
+            if (list.Count == 0)
+            {
+                _byTarget.Remove(target);
+            }
+        }
+
         foreach (var key in _pending.Where(p => ReferenceEquals(p.Value.Subscription, subscription)).Select(p => p.Key).ToList())
         {
             _pending.Remove(key);

@@ -19,6 +19,7 @@ internal sealed partial class EventHub : IDisposable
     private readonly Dictionary<string, EventChannel> _channels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EventSubscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PendingEvent> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<object, List<EventSubscription>> _byTarget = [];
     private readonly ITimer _housekeeping;
     private long _nextOrdinal;
 
@@ -213,6 +214,7 @@ internal sealed partial class EventHub : IDisposable
 
             _channels.Clear();
             _subscriptions.Clear();
+            _byTarget.Clear();
             _pending.Clear();
         }
     }

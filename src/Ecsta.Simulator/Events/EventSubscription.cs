@@ -32,7 +32,4 @@ internal sealed class EventSubscription
     public string? ChannelId { get; set; }
 
     public string TargetId => TargetUser?.UserId ?? TargetGroup!.GroupId;
-
-    public bool Covers(SimUser user) =>
-        TargetUser is not null ? ReferenceEquals(TargetUser, user) : ReferenceEquals(TargetGroup, user.Group);
 }
