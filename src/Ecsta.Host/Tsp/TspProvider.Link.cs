@@ -127,32 +127,34 @@ public sealed partial class TspProvider
             return;
         }
 
-        _ = Task.Run(async () =>
-        {
-            if (!connected)
-            {
-                try
-                {
-                    await _link.ConnectAsync(_stop.Token).ConfigureAwait(false);
-                    Post(() =>
-                    {
-                        _connected = true;
-                        OnLinkState(new LinkStateEvent { State = LinkState.Connected });
-                    });
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
-                {
-                    Post(() =>
-                    {
-                        _linkProblem = "connecting failed: " + ex.Message;
-                        EnsureRetry();
-                    });
-                    return;
-                }
-            }
+        _ = RetryAsync(lines, connected);
+    }
 
-            await MonitorLinesAsync(lines, _stop.Token).ConfigureAwait(false);
-        });
+    private async Task RetryAsync(List<LineDevice> lines, bool connected)
+    {
+        if (!connected)
+        {
+            try
+            {
+                await _link.ConnectAsync(_stop.Token).ConfigureAwait(false);
+                Post(() =>
+                {
+                    _connected = true;
+                    OnLinkState(new LinkStateEvent { State = LinkState.Connected });
+                });
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Post(() =>
+                {
+                    _linkProblem = "connecting failed: " + ex.Message;
+                    EnsureRetry();
+                });
+                return;
+            }
+        }
+
+        await MonitorLinesAsync(lines, _stop.Token).ConfigureAwait(false);
     }
 
     /// <summary>The periodic "snapshot for active calls" (MAPPING §4.2): one instance-wide deadline.</summary>
@@ -184,33 +186,47 @@ public sealed partial class TspProvider
         });
     }
 
-    private async Task SnapshotAsync(IReadOnlyList<string> users)
+    /// <summary>Reads the users' calls with at most four reads at a time; each result is reconciled on the loop.</summary>
+    private Task SnapshotAsync(List<string> users)
     {
-        var options = new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = _stop.Token };
-        try
+        var queue = new Queue<string>(users);
+        var workers = new List<Task>();
+        for (var i = 0; i < Math.Min(4, users.Count); i++)
         {
-            await Parallel.ForEachAsync(users, options, async (user, ct) =>
-            {
-                try
-                {
-                    var snapshot = await _link.GetCallsAsync(user, ct).ConfigureAwait(false);
-                    Post(() =>
-                    {
-                        if (_linesByUser.TryGetValue(user, out var line))
-                        {
-                            Reconcile(line, snapshot);
-                        }
-                    });
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-                {
-                    _log.Information("Snapshot of {UserId} failed: {Error}", user, ex.Message);
-                }
-            }).ConfigureAwait(false);
+            workers.Add(SnapshotWorkerAsync(queue));
         }
-        catch (OperationCanceledException)
+
+        return Task.WhenAll(workers);
+    }
+
+    private async Task SnapshotWorkerAsync(Queue<string> queue)
+    {
+        while (true)
         {
-            // stopping
+            string user;
+            lock (queue)
+            {
+                if (!queue.TryDequeue(out user!))
+                {
+                    return;
+                }
+            }
+
+            try
+            {
+                var snapshot = await _link.GetCallsAsync(user, _stop.Token).ConfigureAwait(false);
+                Post(() =>
+                {
+                    if (_linesByUser.TryGetValue(user, out var line))
+                    {
+                        Reconcile(line, snapshot);
+                    }
+                });
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _log.Information("Snapshot of {UserId} failed: {Error}", user, ex.Message);
+            }
         }
     }
 
