@@ -57,7 +57,7 @@ public sealed partial class SimCallEngine
         var callerParty = caller.AsRemoteParty();
         if (hops < MaxForwardingHops && services.Always.Active && !string.IsNullOrEmpty(services.Always.ForwardTo))
         {
-            DivertAtUser(caller, user, callerParty, redirections, "unconditional", services.Always.ForwardTo!, hops, forwarded);
+            DivertAtUser(caller, user, callerParty, redirections, "unconditional", services.Always.ForwardTo!, hops);
             return;
         }
 
@@ -78,7 +78,7 @@ public sealed partial class SimCallEngine
         {
             if (hops < MaxForwardingHops && services.Busy.Active && !string.IsNullOrEmpty(services.Busy.ForwardTo))
             {
-                DivertAtUser(caller, user, callerParty, redirections, "user-busy", services.Busy.ForwardTo!, hops, forwarded);
+                DivertAtUser(caller, user, callerParty, redirections, "user-busy", services.Busy.ForwardTo!, hops);
             }
             else
             {
@@ -111,7 +111,7 @@ public sealed partial class SimCallEngine
     }
 
     /// <summary>CFA/CFB: the user sees the call arrive and leave (Advanced Call), the caller is forwarded.</summary>
-    private void DivertAtUser(CallEnd caller, SimUser user, PartySnapshot callerParty, IReadOnlyList<RedirectSnapshot> redirections, string reason, string forwardTo, int hops, bool forwarded)
+    private void DivertAtUser(CallEnd caller, SimUser user, PartySnapshot callerParty, IReadOnlyList<RedirectSnapshot> redirections, string reason, string forwardTo, int hops)
     {
         Destination target;
         try
@@ -134,7 +134,6 @@ public sealed partial class SimCallEngine
         ReleaseHalf(half, "localRelease", null);
         var next = new List<RedirectSnapshot> { new(new PartySnapshot(user.DisplayName, "tel:" + user.Extension, user.UserId, user.UserDn, "Group"), reason, now) };
         next.AddRange(redirections);
-        _ = forwarded;
         Route(caller, target, next, hops + 1, forwarded: true);
     }
 

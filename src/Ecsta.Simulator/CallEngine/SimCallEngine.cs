@@ -106,6 +106,7 @@ public sealed partial class SimCallEngine : IDisposable
         }
 
         _conferences.Clear();
+        _pendingOwnLeg.Clear();
         foreach (var key in _hook.Keys.ToList())
         {
             _hook[key] = HookStatus.OnHook;

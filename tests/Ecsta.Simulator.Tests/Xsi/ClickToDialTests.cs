@@ -46,8 +46,9 @@ public sealed class ClickToDialTests
         await Xml.PutOkAsync(t.Client(b), $"{Xml.Calls(b.UserId)}/{received.CallId}/Talk");
 
         Assert.Equal(["CallAnsweredEvent", "HookStatusEvent"], await stream.TypesAsync(b.UserId, 2));
-        var answered = CallOf(Assert.Single(await stream.TakeAsync(a.UserId, 1)));
-        Assert.Equal(("CallAnsweredEvent", "Active"), (answered.State == "Active" ? "CallAnsweredEvent" : "?", answered.State));
+        var answeredEvent = Assert.Single(await stream.TakeAsync(a.UserId, 1));
+        var answered = CallOf(answeredEvent);
+        Assert.Equal(("CallAnsweredEvent", "Active", b.UserId), (answeredEvent.EventData.Type, answered.State, answered.RemoteParty!.UserId));
         Assert.NotNull(answered.AnswerTime);
         Assert.True(await stream.IsQuietAsync(a.UserId, TimeSpan.FromMilliseconds(100)));
     }

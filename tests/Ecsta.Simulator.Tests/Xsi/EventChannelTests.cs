@@ -168,7 +168,6 @@ public sealed class EventChannelTests
     {
         await using var t = await SimTest.StartAsync();
         var a = t.User(0);
-        var admin = t.AdminClient();
         var stream = await t.OpenChannelAsync(t.Sim.Administrator.UserId, t.Sim.Administrator.Password);
         await stream.SubscribeGroupAsync(a.Group.ServiceProviderId, a.Group.GroupId, kind: "serviceprovider");
         Assert.True(await stream.IsQuietAsync(a.UserId, TimeSpan.FromMilliseconds(150)));
@@ -179,7 +178,6 @@ public sealed class EventChannelTests
         Assert.Equal(("CallReceivedEvent", a.UserId, 1L), (received.EventData.Type, received.TargetId, received.SequenceNumber!.Value));
         using var asUser = await t.Client(a).PostAsync($"com.broadsoft.xsi-events/v2.0/enterprise/{a.Group.ServiceProviderId}/group/{a.Group.GroupId}", Xml.Body($"<Subscription xmlns=\"http://schema.broadsoft.com/xsi\"><event>Advanced Call</event><expires>60</expires><channelSetId>{stream.ChannelSetId}</channelSetId></Subscription>"));
         Assert.Equal(HttpStatusCode.Forbidden, asUser.StatusCode);
-        _ = admin;
     }
 
     [Fact]
