@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Ecsta.Abstractions.Tapi;
-using Ecsta.Host.Api;
 using Ecsta.Host.Cli.Commands;
 
 namespace Ecsta.Host.Cli.Call;
@@ -33,7 +32,7 @@ internal static class CallForwardCommand
                 result.AddError("give --mode always|busy|noanswer and NUMBER, or --off");
             }
         });
-        command.SetAction((parseResult, ct) => CallCommand.RunAsync(parseResult, console, ct, async (session, token) =>
+        command.SetAction((parseResult, ct) => CallCommand.RunAsync(parseResult, console, async (session, token) =>
         {
             var device = await session.FindLineAsync(parseResult.GetValue(line)!, token).ConfigureAwait(false);
             var hLine = await session.OpenAsync(device.DeviceId, LineCallPrivilege.OWNER, token).ConfigureAwait(false);
@@ -68,7 +67,7 @@ internal static class CallForwardCommand
                 ? $"line {device.DeviceId} ({device.Number}): forwarding {chosen ?? "(all)"} off"
                 : $"line {device.DeviceId} ({device.Number}): forwarding {chosen} to {destination}").ConfigureAwait(false);
             return ExitCodes.Success;
-        }));
+        }, ct));
         return command;
     }
 
@@ -77,7 +76,7 @@ internal static class CallForwardCommand
         var line = CallCommand.LineOption();
         var state = new Argument<string>("STATE") { Description = "on or off" }.AcceptOnlyFromAmong("on", "off");
         var command = new Command("dnd", "Turn do not disturb on or off") { line, state };
-        command.SetAction((parseResult, ct) => CallCommand.RunAsync(parseResult, console, ct, async (session, token) =>
+        command.SetAction((parseResult, ct) => CallCommand.RunAsync(parseResult, console, async (session, token) =>
         {
             var device = await session.FindLineAsync(parseResult.GetValue(line)!, token).ConfigureAwait(false);
             var hLine = await session.OpenAsync(device.DeviceId, LineCallPrivilege.OWNER, token).ConfigureAwait(false);
@@ -93,7 +92,7 @@ internal static class CallForwardCommand
             await session.RequestAsync("lineForward", new { hLine, forwardList = list, numRingsNoAnswer = status.NumRingsNoAnswer }, token).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"line {device.DeviceId} ({device.Number}): do not disturb {(on ? "on" : "off")}").ConfigureAwait(false);
             return ExitCodes.Success;
-        }));
+        }, ct));
         return command;
     }
 }

@@ -15,7 +15,7 @@ internal static class CallStatusCommand
     {
         var json = GlobalOptions.Json();
         var command = new Command("status", "Lines (number, name, in service, forwarding) and calls (ids, states, features)") { json };
-        command.SetAction((parseResult, ct) => CallCommand.RunAsync(parseResult, console, ct, async (session, token) =>
+        command.SetAction((parseResult, ct) => CallCommand.RunAsync(parseResult, console, async (session, token) =>
         {
             var lines = new List<LineView>();
             foreach (var device in await session.DevicesAsync(token).ConfigureAwait(false))
@@ -59,7 +59,7 @@ internal static class CallStatusCommand
 
             WriteTables(console.Out, lines);
             return ExitCodes.Success;
-        }));
+        }, ct));
         return command;
     }
 
@@ -153,7 +153,7 @@ internal static class CallStatusCommand
     {
         var json = GlobalOptions.Json();
         var command = new Command("watch", "Open every line as a monitor and print every message as it arrives, until Ctrl+C") { json };
-        command.SetAction((parseResult, ct) => CallCommand.RunAsync(parseResult, console, ct, async (session, token) =>
+        command.SetAction((parseResult, ct) => CallCommand.RunAsync(parseResult, console, async (session, token) =>
         {
             var devices = await session.DevicesAsync(token).ConfigureAwait(false);
             var opened = 0;
@@ -192,7 +192,7 @@ internal static class CallStatusCommand
             }
 
             throw new CliFailure("the host closed the connection");
-        }));
+        }, ct));
         return command;
     }
 

@@ -1,7 +1,6 @@
 using System.Net.WebSockets;
 using System.Threading.Channels;
 using Ecsta.Host.Api;
-using Microsoft.VisualStudio.Threading;
 using Newtonsoft.Json.Linq;
 using StreamJsonRpc;
 
@@ -52,7 +51,7 @@ internal sealed class TapiClient : IAsyncDisposable
         _rpc = new JsonRpc(new WebSocketMessageHandler(socket, TapiJson.CreateFormatter()))
         {
             // One notification at a time, in the order they arrived.
-            SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
+            SynchronizationContext = new Microsoft.VisualStudio.Threading.NonConcurrentSynchronizationContext(sticky: false),
         };
         foreach (var name in NotificationNames)
         {

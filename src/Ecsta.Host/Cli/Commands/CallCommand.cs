@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Ecsta.Abstractions.Tapi;
-using Ecsta.Host.Api;
 using Ecsta.Host.Cli.Call;
 
 namespace Ecsta.Host.Cli.Commands;
@@ -58,8 +57,8 @@ internal static class CallCommand
     }
 
     /// <summary>Connects, runs <paramref name="body"/>, and turns refusals into the CLI's exit codes.</summary>
-    internal static async Task<int> RunAsync(ParseResult parseResult, CliConsole console, CancellationToken cancellationToken,
-        Func<CallSession, CancellationToken, Task<int>> body)
+    internal static async Task<int> RunAsync(ParseResult parseResult, CliConsole console,
+        Func<CallSession, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
     {
         using var context = new CliContext(parseResult, console);
         var url = CallEndpoint.ResolveUrl(parseResult.GetValue(Url), context);
@@ -118,7 +117,7 @@ internal static class CallCommand
         var line = LineOption();
         var number = NumberArgument();
         var command = new Command("dial", "Dial NUMBER from a line (click-to-dial: the line's phone rings first)") { line, number };
-        command.SetAction((parseResult, ct) => RunAsync(parseResult, console, ct, async (session, token) =>
+        command.SetAction((parseResult, ct) => RunAsync(parseResult, console, async (session, token) =>
         {
             var device = await session.FindLineAsync(parseResult.GetValue(line)!, token).ConfigureAwait(false);
             var hLine = await session.OpenAsync(device.DeviceId, LineCallPrivilege.OWNER, token).ConfigureAwait(false);
@@ -126,7 +125,7 @@ internal static class CallCommand
             var reply = await session.RequestAsync("lineMakeCall", new { hLine, destAddress = destination }, token).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"call {reply.HCall}: dialling {destination} from line {device.DeviceId} ({device.Number})").ConfigureAwait(false);
             return ExitCodes.Success;
-        }));
+        }, ct));
         return command;
     }
 
@@ -134,14 +133,14 @@ internal static class CallCommand
     {
         var call = CallArgument();
         var command = new Command(name, description) { call };
-        command.SetAction((parseResult, ct) => RunAsync(parseResult, console, ct, async (session, token) =>
+        command.SetAction((parseResult, ct) => RunAsync(parseResult, console, async (session, token) =>
         {
             var hCall = parseResult.GetValue(call);
             await session.OpenLineOfCallAsync(hCall, token).ConfigureAwait(false);
             await session.RequestAsync(method, new { hCall }, token).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"call {hCall}: {done}").ConfigureAwait(false);
             return ExitCodes.Success;
-        }));
+        }, ct));
         return command;
     }
 
@@ -150,7 +149,7 @@ internal static class CallCommand
         var call = CallArgument();
         var number = NumberArgument();
         var command = new Command(name, description) { call, number };
-        command.SetAction((parseResult, ct) => RunAsync(parseResult, console, ct, async (session, token) =>
+        command.SetAction((parseResult, ct) => RunAsync(parseResult, console, async (session, token) =>
         {
             var hCall = parseResult.GetValue(call);
             var destination = parseResult.GetValue(number)!;
@@ -158,7 +157,7 @@ internal static class CallCommand
             await session.RequestAsync(method, new { hCall, destAddress = destination }, token).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"call {hCall}: {done} {destination}").ConfigureAwait(false);
             return ExitCodes.Success;
-        }));
+        }, ct));
         return command;
     }
 
@@ -166,14 +165,14 @@ internal static class CallCommand
     {
         var call = CallArgument();
         var command = new Command("setup-transfer", "Hold a call for a consultation transfer; prints the consultation call to dial") { call };
-        command.SetAction((parseResult, ct) => RunAsync(parseResult, console, ct, async (session, token) =>
+        command.SetAction((parseResult, ct) => RunAsync(parseResult, console, async (session, token) =>
         {
             var hCall = parseResult.GetValue(call);
             await session.OpenLineOfCallAsync(hCall, token).ConfigureAwait(false);
             var reply = await session.RequestAsync("lineSetupTransfer", new { hCall }, token).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"call {hCall}: on hold for transfer; consultation call {reply.HConsultCall} (next: ecsta call dial-consult {reply.HConsultCall} NUMBER)").ConfigureAwait(false);
             return ExitCodes.Success;
-        }));
+        }, ct));
         return command;
     }
 
@@ -182,7 +181,7 @@ internal static class CallCommand
         var call = CallArgument("CALL", "The active call");
         var other = CallArgument("OTHER", "The held call");
         var command = new Command("swap", "Swap an active and a held call") { call, other };
-        command.SetAction((parseResult, ct) => RunAsync(parseResult, console, ct, async (session, token) =>
+        command.SetAction((parseResult, ct) => RunAsync(parseResult, console, async (session, token) =>
         {
             var active = parseResult.GetValue(call);
             var held = parseResult.GetValue(other);
@@ -190,7 +189,7 @@ internal static class CallCommand
             await session.RequestAsync("lineSwapHold", new { hActiveCall = active, hHeldCall = held }, token).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"call {held}: active; call {active}: on hold").ConfigureAwait(false);
             return ExitCodes.Success;
-        }));
+        }, ct));
         return command;
     }
 
@@ -201,8 +200,8 @@ internal static class CallCommand
         var mode = new Option<string>("--mode") { Description = "transfer or conference", DefaultValueFactory = _ => "transfer", HelpName = "transfer|conference" }
             .AcceptOnlyFromAmong("transfer", "conference");
         var command = new Command("complete-transfer", "Complete a consultation transfer, or join both calls in a conference") { call, consult, mode };
-        command.SetAction((parseResult, ct) => RunAsync(parseResult, console, ct, (session, token) =>
-            CompleteAsync(session, parseResult.GetValue(call), parseResult.GetValue(consult), parseResult.GetValue(mode) == "conference", token)));
+        command.SetAction((parseResult, ct) => RunAsync(parseResult, console, (session, token) =>
+            CompleteAsync(session, parseResult.GetValue(call), parseResult.GetValue(consult), parseResult.GetValue(mode) == "conference", token), ct));
         return command;
     }
 
@@ -211,8 +210,8 @@ internal static class CallCommand
         var call = CallArgument("CALL", "The held call");
         var consult = CallArgument("CONSULT", "The consultation call");
         var command = new Command("conference", "Join a held call and its consultation call in a conference (complete-transfer --mode conference)") { call, consult };
-        command.SetAction((parseResult, ct) => RunAsync(parseResult, console, ct, (session, token) =>
-            CompleteAsync(session, parseResult.GetValue(call), parseResult.GetValue(consult), conference: true, token)));
+        command.SetAction((parseResult, ct) => RunAsync(parseResult, console, (session, token) =>
+            CompleteAsync(session, parseResult.GetValue(call), parseResult.GetValue(consult), conference: true, token), ct));
         return command;
     }
 
@@ -232,7 +231,7 @@ internal static class CallCommand
         var conf = CallArgument("CONF", "The conference call");
         var call = CallArgument("CALL", "The call to add");
         var command = new Command("add-to-conference", "Add a call to a conference") { conf, call };
-        command.SetAction((parseResult, ct) => RunAsync(parseResult, console, ct, async (session, token) =>
+        command.SetAction((parseResult, ct) => RunAsync(parseResult, console, async (session, token) =>
         {
             var hConfCall = parseResult.GetValue(conf);
             var hConsultCall = parseResult.GetValue(call);
@@ -240,7 +239,7 @@ internal static class CallCommand
             await session.RequestAsync("lineAddToConference", new { hConfCall, hConsultCall }, token).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"conference call {hConfCall}: call {hConsultCall} added").ConfigureAwait(false);
             return ExitCodes.Success;
-        }));
+        }, ct));
         return command;
     }
 }
