@@ -33,6 +33,14 @@ internal sealed class AdvancedOptions
     [JsonProperty("snapshotIntervalSeconds")]
     public int SnapshotIntervalSeconds { get; set; }
 
+    /// <summary>Extra CA certificate (PEM file) trusted for TLS to the XSP, in addition to the system store.</summary>
+    [JsonProperty("trustedCaPath", NullValueHandling = NullValueHandling.Ignore)]
+    public string? TrustedCaPath { get; set; }
+
+    /// <summary>SHA-256 thumbprint (hex) of a pinned XSP certificate.</summary>
+    [JsonProperty("pinnedCertificateSha256", NullValueHandling = NullValueHandling.Ignore)]
+    public string? PinnedCertificateSha256 { get; set; }
+
     /// <summary>How often a line whose monitoring could not start is retried.</summary>
     [JsonProperty("monitorStartRetrySeconds")]
     public int MonitorStartRetrySeconds { get; set; } = 30;

@@ -151,6 +151,16 @@ internal sealed partial class ConfigurationValidator
             error("advanced.monitorStartRetrySeconds", "must be between 1 and 3600");
         }
 
+        if (advanced.TrustedCaPath is { } ca && !File.Exists(ca))
+        {
+            error("advanced.trustedCaPath", $"'{ca}' does not exist");
+        }
+
+        if (advanced.PinnedCertificateSha256 is { } pin && (pin.Length != 64 || !pin.All(char.IsAsciiHexDigit)))
+        {
+            error("advanced.pinnedCertificateSha256", "must be 64 hexadecimal digits (a SHA-256 thumbprint)");
+        }
+
         if (advanced.Proxy is { } proxy)
         {
             if (instance.ConnectionType is ConnectionTypes.Cti or ConnectionTypes.Ctis)

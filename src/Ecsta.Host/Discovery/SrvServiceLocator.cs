@@ -36,6 +36,11 @@ internal sealed class SrvServiceLocator : IServiceLocator
 
     public async Task<IReadOnlyList<ServiceTarget>> ResolveAsync(string service, string protocol, string host, int fallbackPort, CancellationToken cancellationToken)
     {
+        if (IPAddress.TryParse(host, out _))
+        {
+            return [new ServiceTarget(host, fallbackPort)];
+        }
+
         var name = $"_{service}._{protocol}.{host.TrimEnd('.')}";
         IDnsQueryResponse response;
         try

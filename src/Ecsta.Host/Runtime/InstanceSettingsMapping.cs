@@ -29,6 +29,8 @@ internal static class InstanceSettingsMapping
             UserId = instance.User,
             Password = instance.PasswordProtected is null ? "" : secrets.Unprotect(instance.PasswordProtected),
             Proxy = proxy,
+            TrustedCaPath = instance.Advanced.TrustedCaPath,
+            PinnedCertificateSha256 = instance.Advanced.PinnedCertificateSha256,
             Settings = settings,
         };
     }
@@ -58,5 +60,6 @@ internal static class InstanceSettingsMapping
         a.Mode != b.Mode || a.Host != b.Host || a.Port != b.Port || a.ConnectionType != b.ConnectionType || a.UrlPrefix != b.UrlPrefix
         || a.User != b.User || a.PasswordProtected != b.PasswordProtected
         || a.Advanced.Proxy?.Address != b.Advanced.Proxy?.Address || a.Advanced.Proxy?.User != b.Advanced.Proxy?.User
-        || a.Advanced.Proxy?.PasswordProtected != b.Advanced.Proxy?.PasswordProtected;
+        || a.Advanced.Proxy?.PasswordProtected != b.Advanced.Proxy?.PasswordProtected
+        || a.Advanced.TrustedCaPath != b.Advanced.TrustedCaPath || a.Advanced.PinnedCertificateSha256 != b.Advanced.PinnedCertificateSha256;
 }

@@ -75,4 +75,14 @@ public sealed class SrvServiceLocatorTests
 
         Assert.Equal(("example.test", 443), (targets.Single().Host, targets.Single().Port));
     }
+
+    [Fact]
+    public async Task An_ip_address_host_is_used_as_it_is_without_a_lookup()
+    {
+        var locator = new SrvServiceLocator(["127.0.0.1:9"], Silent);
+
+        var targets = await locator.ResolveAsync("ecsta", "tcp", "127.0.0.1", 8080, CancellationToken.None);
+
+        Assert.Equal(("127.0.0.1", 8080, false), (targets.Single().Host, targets.Single().Port, targets.Single().FromSrv));
+    }
 }

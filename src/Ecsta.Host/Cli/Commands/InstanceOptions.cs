@@ -24,13 +24,15 @@ internal sealed class InstanceOptions
     public Option<string> LineNameFormat { get; } = new Option<string>("--line-name-format") { Description = "How line names are shown", HelpName = "standard|number|name" }.AcceptOnlyFromAmong("standard", "number", "name");
     public Option<int> SnapshotInterval { get; } = new("--snapshot-interval") { Description = "Seconds between snapshots of active calls (0 = off)", HelpName = "SECONDS" };
     public Option<int> MonitorRetry { get; } = new("--monitor-retry") { Description = "Seconds between retries of a line whose monitoring could not start", HelpName = "SECONDS" };
+    public Option<string> TrustedCa { get; } = new("--trusted-ca") { Description = "Extra CA certificate (PEM file) trusted for TLS to the XSP ('' removes it)", HelpName = "FILE" };
+    public Option<string> PinSha256 { get; } = new("--pin-sha256") { Description = "SHA-256 thumbprint (hex) of a pinned XSP certificate ('' removes it)", HelpName = "HEX" };
     public Option<bool> UseLocation { get; } = new("--use-location") { Description = "Report extension numbers fully international (true|false)" };
     public Option<string> Location { get; } = new("--location") { Description = "International prefix of the extensions, e.g. +49(89)1234" };
 
     public IEnumerable<Option> All =>
     [
         Mode, Profile, Host, Port, Type, Prefix, User, PasswordStdin, Notes, Lines, ReturnToHeld, Proxy, ProxyUser,
-        ProxyPasswordStdin, LineNameFormat, SnapshotInterval, MonitorRetry, UseLocation, Location,
+        ProxyPasswordStdin, LineNameFormat, SnapshotInterval, MonitorRetry, TrustedCa, PinSha256, UseLocation, Location,
     ];
 
     public void AddTo(Command command)
@@ -61,10 +63,14 @@ internal sealed class InstanceOptions
         if (context.Given(LineNameFormat)) instance.Advanced.LineNameFormat = Enum.Parse<Configuration.LineNameFormat>(context.Value(LineNameFormat), ignoreCase: true);
         if (context.Given(SnapshotInterval)) instance.Advanced.SnapshotIntervalSeconds = context.Value(SnapshotInterval);
         if (context.Given(MonitorRetry)) instance.Advanced.MonitorStartRetrySeconds = context.Value(MonitorRetry);
+        if (context.Given(TrustedCa)) instance.Advanced.TrustedCaPath = NullIfEmpty(context.Value(TrustedCa)) is { } ca ? Path.GetFullPath(ca) : null;
+        if (context.Given(PinSha256)) instance.Advanced.PinnedCertificateSha256 = NullIfEmpty(context.Value(PinSha256).Replace(":", "", StringComparison.Ordinal));
         if (context.Given(UseLocation)) instance.Location.Enabled = context.Value(UseLocation);
         if (context.Given(Location)) instance.Location.Location = context.Value(Location).Trim();
         ApplySecrets(context, instance);
     }
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private void ApplySecrets(CliContext context, InstanceConfiguration instance)
     {

@@ -25,6 +25,8 @@ internal static class InstanceView
             lineNameFormat = i.Advanced.LineNameFormat.ToString(),
             snapshotIntervalSeconds = i.Advanced.SnapshotIntervalSeconds,
             monitorStartRetrySeconds = i.Advanced.MonitorStartRetrySeconds,
+            trustedCaPath = i.Advanced.TrustedCaPath,
+            pinnedCertificateSha256 = i.Advanced.PinnedCertificateSha256,
         },
         location = new { i.Location.Enabled, i.Location.Location },
         numberRules = new
@@ -52,6 +54,8 @@ internal static class InstanceView
         w.WriteLine($"line name format:     {i.Advanced.LineNameFormat}");
         w.WriteLine($"snapshot interval:    {(i.Advanced.SnapshotIntervalSeconds == 0 ? "off" : $"{i.Advanced.SnapshotIntervalSeconds} s")}");
         w.WriteLine($"monitor start retry:  {i.Advanced.MonitorStartRetrySeconds} s");
+        w.WriteLine($"trusted CA:           {i.Advanced.TrustedCaPath ?? "(system store only)"}");
+        w.WriteLine($"pinned certificate:   {i.Advanced.PinnedCertificateSha256 ?? "(none)"}");
         w.WriteLine($"location:             {(i.Location.Enabled ? i.Location.Location : "(not used)")}");
         w.WriteLine($"number rules:         incoming {i.NumberRules.Incoming.Count}, outgoing {i.NumberRules.Outgoing.Count}, dial {i.NumberRules.Dial.Count}");
         w.WriteLine($"lines:                {i.Lines.Count}");
