@@ -1,3 +1,4 @@
+using Ecsta.Host.Api;
 using Ecsta.Host.Plugins;
 using Ecsta.Host.Runtime;
 
@@ -6,7 +7,7 @@ namespace Ecsta.Host.Hosting;
 /// <summary>What `ecsta run` prints once the host is up: lines, API address, and in demo mode how to try it.</summary>
 internal static class Banner
 {
-    public static void Write(TextWriter console, ICollection<string> urls, TelephonyRuntime runtime, DemoMode? demo, PluginCatalog catalog, string configurationPath)
+    public static void Write(TextWriter console, ICollection<string> urls, TelephonyRuntime runtime, DemoMode? demo, PluginCatalog catalog, string configurationPath, ApiAccess access)
     {
         var url = urls.FirstOrDefault() ?? "(none)";
         console.WriteLine();
@@ -24,6 +25,7 @@ internal static class Banner
 
         var ws = url.Replace("http://", "ws://", StringComparison.Ordinal).Replace("https://", "wss://", StringComparison.Ordinal).TrimEnd('/') + "/tapi";
         console.WriteLine($"Application API: {ws}");
+        console.WriteLine($"API token:       {access.Token}  (also in {access.TokenFile}; `ecsta call` reads it from there)");
         console.WriteLine($"Plugins: {string.Join(", ", catalog.Plugins.Select(p => p.Name))}");
         if (demo is not null)
         {

@@ -49,7 +49,8 @@ internal static class EcstaHost
             builder.Services.AddSingleton(runtime);
             await using var app = builder.Build();
             app.MapGet("/health", () => Microsoft.AspNetCore.Http.Results.Text("ok"));
-            HostApi.Map(app, runtime, ConfigurationPaths.StateDirectory(store.Path), log);
+            var (hub, access) = HostApi.Map(app, runtime, ConfigurationPaths.StateDirectory(store.Path), log);
+            using var hubLifetime = hub;
 
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             await runtime.ApplyAsync(configuration, cancellationToken).ConfigureAwait(false);
@@ -60,7 +61,7 @@ internal static class EcstaHost
                 watcher.Changed += (_, changed) => _ = ApplyChangeAsync(runtime, changed, log, cancellationToken);
             }
 
-            Banner.Write(console, app.Urls, runtime, demoMode, catalog, store.Path);
+            Banner.Write(console, app.Urls, runtime, demoMode, catalog, store.Path, access);
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             log.Information("Ecsta stopping");
         }

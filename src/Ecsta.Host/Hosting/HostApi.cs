@@ -1,16 +1,20 @@
+using Ecsta.Host.Api;
 using Ecsta.Host.Runtime;
 using Serilog;
 
 namespace Ecsta.Host.Hosting;
 
-/// <summary>Maps the application API onto the host's listener.</summary>
+/// <summary>Maps the application API onto the host's listener, with the token kept beside the configuration.</summary>
 internal static class HostApi
 {
-    public static void Map(WebApplication app, TelephonyRuntime runtime, string stateDirectory, ILogger log)
+    public static (TapiApiHub Hub, ApiAccess Access) Map(WebApplication app, TelephonyRuntime runtime, string stateDirectory, ILogger log)
     {
-        _ = app;
-        _ = runtime;
-        _ = stateDirectory;
-        log.Warning("The application API is not available in this build");
+        var access = ApiAccess.LoadOrCreate(stateDirectory);
+        if (access.Created)
+        {
+            log.Information("Created the application API token in {File}", access.TokenFile);
+        }
+
+        return (app.MapTapiApi(runtime, access, log), access);
     }
 }
