@@ -1,0 +1,105 @@
+using Ecsta.Abstractions.Transports;
+using Ecsta.BroadWorks.Xsi;
+using Ecsta.Plugins.Transport.Cti.Wire;
+using Ecsta.Plugins.Transport.Xsi.Events;
+using Ecsta.Plugins.Transport.Xsi.Http;
+
+namespace Ecsta.Plugins.Transport.Cti;
+
+public sealed partial class CtiPlatformLink
+{
+    /// <summary>
+    /// <c>ecsta connection test</c>: each SRV target tried in order with its outcome (TCP/TLS connect), then
+    /// authentication on the socket, an event channel and a subscription round trip (both deleted again), then the
+    /// HTTP side channel's reachability. Independent of the link's own connection.
+    /// </summary>
+    public async Task<ConnectionTestResult> TestConnectionAsync(CancellationToken cancellationToken)
+    {
+        var steps = new List<ConnectionTestStep>();
+        var targets = await ResolveAsync(cancellationToken).ConfigureAwait(false);
+        CtiSession? session = null;
+        try
+        {
+            foreach (var target in targets)
+            {
+                try
+                {
+                    session = await OpenSessionAsync(target, cancellationToken).ConfigureAwait(false);
+                    steps.Add(new ConnectionTestStep("target", true, IsSecure ? "TLS connection established" : "TCP connection established", target));
+                    break;
+                }
+                catch (PlatformException ex)
+                {
+                    steps.Add(new ConnectionTestStep("target", false, ex.Message, target));
+                }
+            }
+
+            if (session is null)
+            {
+                steps.Add(new ConnectionTestStep("authentication", false, "no XSP target answered"));
+                return new ConnectionTestResult(steps);
+            }
+
+            try
+            {
+                await AuthenticateAsync(session, cancellationToken).ConfigureAwait(false);
+                steps.Add(new ConnectionTestStep("authentication", true, $"{_options.UserId} accepted"));
+            }
+            catch (PlatformException ex)
+            {
+                steps.Add(new ConnectionTestStep("authentication", false, ex.Message));
+                return new ConnectionTestResult(steps);
+            }
+
+            string? channelId = null;
+            try
+            {
+                await session.OpenChannelAsync(cancellationToken).ConfigureAwait(false);
+                channelId = session.ChannelId;
+                steps.Add(new ConnectionTestStep("channel", true, $"channel {channelId} bound to the CTI connection"));
+                var target = IsServer
+                    ? XsiSubscriptionTarget.Group(await GroupAsync(session, _settings.Shared.DirectoryUserId ?? _options.UserId, cancellationToken).ConfigureAwait(false))
+                    : XsiSubscriptionTarget.User(_options.UserId);
+                var response = await session.SendAsync("POST", target.Path, cancellationToken, new XsiSubscription
+                {
+                    Event = XsiEventPackages.AdvancedCall,
+                    Expires = 60,
+                    ChannelSetId = session.ChannelSetId,
+                }).ConfigureAwait(false);
+                var id = (response.Document as XsiSubscription)?.SubscriptionId ?? string.Empty;
+                await session.SendAsync("DELETE", XsiPaths.Subscription(id), cancellationToken).ConfigureAwait(false);
+                steps.Add(new ConnectionTestStep("subscription", true, $"subscription {id} for {target.Key} created and deleted"));
+            }
+            catch (PlatformException ex)
+            {
+                steps.Add(new ConnectionTestStep(channelId is null ? "channel" : "subscription", false, ex.Message));
+                return new ConnectionTestResult(steps);
+            }
+
+            var side = _side.TargetFor(session.Primary);
+            try
+            {
+                await _side.SendAsync(session.Primary, HttpMethod.Get, XsiPaths.ActionsVersions, cancellationToken).ConfigureAwait(false);
+                steps.Add(new ConnectionTestStep("side channel", true, $"XSI over {(IsSecure ? "HTTPS" : "HTTP")} answers on {side.Host}:{side.Port} (lines, Remote Office)", side));
+            }
+            catch (PlatformException ex)
+            {
+                steps.Add(new ConnectionTestStep("side channel", false, $"{side.Host}:{side.Port}: {ex.Message} (lines and Remote Office need it)", side));
+            }
+
+            if (channelId is not null)
+            {
+                await session.SendAsync("DELETE", XsiPaths.Channel(channelId), cancellationToken).ConfigureAwait(false);
+            }
+
+            return new ConnectionTestResult(steps);
+        }
+        finally
+        {
+            if (session is not null)
+            {
+                await session.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}

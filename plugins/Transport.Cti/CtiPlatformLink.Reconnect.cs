@@ -1,0 +1,268 @@
+using Ecsta.Abstractions.Platform;
+using Ecsta.Abstractions.Transports;
+using Ecsta.Plugins.Transport.Cti.Wire;
+using Ecsta.Plugins.Transport.Xsi.Events;
+using Ecsta.Plugins.Transport.Xsi.Http;
+
+namespace Ecsta.Plugins.Transport.Cti;
+
+/// <summary>Event delivery, link loss and reconnect: the same semantics as the XSI link (docs/transport-xsi.md).</summary>
+public sealed partial class CtiPlatformLink
+{
+    /// <inheritdoc />
+    async ValueTask ICtiSessionOwner.DeliverAsync(CtiSession session, PlatformEvent platformEvent, CancellationToken cancellationToken)
+    {
+        if (IsServer && platformEvent is { UserId: { } user } and not LinkStateEvent)
+        {
+            lock (_gate)
+            {
+                if (!_monitored.Contains(user))
+                {
+                    return;
+                }
+            }
+        }
+
+        await _emitGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (session.IsLost)
+            {
+                return;
+            }
+
+            if (!session.Ready)
+            {
+                session.Held.Add(platformEvent);
+                return;
+            }
+
+            await _events.Writer.WriteAsync(platformEvent, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _emitGate.Release();
+        }
+    }
+
+    /// <summary>Writes <paramref name="first"/> (if any), then the events the session held during set-up; from now on events flow.</summary>
+    private async Task ReleaseHeldAsync(CtiSession session, PlatformEvent? first, CancellationToken cancellationToken)
+    {
+        await _emitGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (first is not null)
+            {
+                await _events.Writer.WriteAsync(first, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var held in session.Held)
+            {
+                await _events.Writer.WriteAsync(held, cancellationToken).ConfigureAwait(false);
+            }
+
+            session.Held.Clear();
+            session.Ready = true;
+        }
+        finally
+        {
+            _emitGate.Release();
+        }
+    }
+
+    private async Task EmitAsync(PlatformEvent platformEvent, CancellationToken cancellationToken)
+    {
+        await _emitGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _events.Writer.WriteAsync(platformEvent, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _emitGate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    void ICtiSessionOwner.Lost(CtiSession session, string reason, PlatformException? error)
+    {
+        if (error?.Kind == PlatformErrorKind.Unauthorized)
+        {
+            OnUnauthorized(error);
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (!ReferenceEquals(session, _session) || _disposed.IsCancellationRequested || _failed is not null)
+            {
+                return;
+            }
+
+            _session = null;
+            _state = LinkState.Reconnecting;
+            _log.Warning("Link lost: {Reason}; reconnecting", reason);
+            _reconnect = Task.Run(() => ReconnectAsync(session, reason, _disposed.Token));
+        }
+    }
+
+    /// <inheritdoc />
+    void ICtiSessionOwner.Resubscribed(CtiSession session, XsiSubscriptionTarget target)
+    {
+        if (IsServer && target.UserId is null)
+        {
+            string[] users;
+            lock (_gate)
+            {
+                users = [.. _monitored];
+            }
+
+            _ = Task.Run(() => SnapshotAsync(users, _disposed.Token).ContinueWith(
+                t => _log.Warning(t.Exception, "Snapshot after a renewed group subscription failed"),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default));
+        }
+    }
+
+    /// <summary>A 401 anywhere: the password is no longer valid. The link stops (no retries hammer the server) until reconfigured.</summary>
+    private void OnUnauthorized(PlatformException error)
+    {
+        CtiSession? old;
+        lock (_gate)
+        {
+            if (_failed is not null || _disposed.IsCancellationRequested)
+            {
+                return;
+            }
+
+            _failed = error;
+            _state = LinkState.Failed;
+            old = _session;
+            _session = null;
+        }
+
+        _log.Error("BroadWorks refused the credentials of {UserId}: {Reason}", _options.UserId, error.Message);
+        _ = Task.Run(async () =>
+        {
+            if (old is not null)
+            {
+                await old.DisposeAsync().ConfigureAwait(false);
+            }
+
+            await EmitAsync(new LinkStateEvent { State = LinkState.Failed, Reason = XsiErrors.PasswordNoLongerValid }, _disposed.Token).ConfigureAwait(false);
+        });
+    }
+
+    private async Task ReconnectAsync(CtiSession old, string reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await EmitAsync(new LinkStateEvent { State = LinkState.Reconnecting, Reason = reason }, cancellationToken).ConfigureAwait(false);
+
+            // The socket is gone, and with it the channel and (on BroadWorks and the simulator) the channel set's subscriptions.
+            await old.DisposeAsync().ConfigureAwait(false);
+            for (var attempt = 0; !cancellationToken.IsCancellationRequested; attempt++)
+            {
+                await Task.Delay(_backoff.Delay(attempt), _context.Time, cancellationToken).ConfigureAwait(false);
+                lock (_gate)
+                {
+                    if (_failed is not null)
+                    {
+                        return;
+                    }
+                }
+
+                CtiSession session;
+                try
+                {
+                    session = await EstablishAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (PlatformException ex) when (ex.Kind == PlatformErrorKind.Unauthorized)
+                {
+                    OnUnauthorized(ex);
+                    return;
+                }
+                catch (PlatformException ex)
+                {
+                    _log.Information("Reconnect attempt {Attempt} failed: {Error}", attempt + 1, ex.Message);
+                    continue;
+                }
+
+                lock (_gate)
+                {
+                    if (_failed is not null || cancellationToken.IsCancellationRequested)
+                    {
+                        _ = session.DisposeAsync().AsTask();
+                        return;
+                    }
+
+                    _session = session;
+                    _state = LinkState.Connected;
+                }
+
+                _log.Information("Link back after {Attempts} attempt(s) on {Target}", attempt + 1, session.Primary);
+                await ReleaseHeldAsync(session, new LinkStateEvent { State = LinkState.Connected, Reason = "reconnected to " + session.Primary }, cancellationToken).ConfigureAwait(false);
+                if (IsServer)
+                {
+                    string[] users;
+                    lock (_gate)
+                    {
+                        users = [.. _monitored];
+                    }
+
+                    await SnapshotAsync(users, cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Disposed.
+        }
+        catch (PlatformException ex)
+        {
+            _log.Warning("Reconnect ended: {Error}", ex.Message);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        CtiSession? session;
+        lock (_gate)
+        {
+            if (_disposed.IsCancellationRequested)
+            {
+                return;
+            }
+
+            session = _session;
+            _session = null;
+            _state = LinkState.Disconnected;
+        }
+
+        await _disposed.CancelAsync().ConfigureAwait(false);
+        if (session is not null)
+        {
+            using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await session.CloseGracefullyAsync(cleanup.Token).ConfigureAwait(false);
+            await session.DisposeAsync().ConfigureAwait(false);
+        }
+
+        try
+        {
+            await _reconnect.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposed while waiting.
+        }
+
+        _events.Writer.TryComplete();
+        _side.Dispose();
+        _validator.Dispose();
+        _disposed.Dispose();
+        _emitGate.Dispose();
+        _connectGate.Dispose();
+    }
+}

@@ -1,0 +1,178 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Ecsta.Abstractions.Platform;
+using Ecsta.Abstractions.Transports;
+
+namespace Ecsta.Plugins.Transport.Cti.Tests;
+
+public sealed class FaultTests
+{
+    private static async Task<CallSnapshotEvent> AssertRecoveredAsync(Harness h, string oldChannel)
+    {
+        await h.Next<LinkStateEvent>(e => e.State == LinkState.Reconnecting);
+        await h.Next<LinkStateEvent>(e => e.State == LinkState.Connected, 20);
+        var snapshot = await h.Next<CallSnapshotEvent>();
+        Assert.Equal(h.Sim.Users[0].UserId, snapshot.UserId);
+        Assert.Equal(LinkState.Connected, h.Link.State);
+        var channels = h.Sim.Faults.ChannelIds;
+        Assert.Single(channels);
+        Assert.NotEqual(oldChannel, channels[0]);
+        await h.AssertOneSubscriptionPerPackageAsync();
+        return snapshot;
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_socket_reset_mid_call_reconnects_without_duplicate_subscriptions_and_the_snapshot_holds_the_call(bool secure)
+    {
+        await using var h = await Harness.StartAsync(secure);
+        await h.ConnectAndMonitorAsync();
+        await h.Next<CallSnapshotEvent>();
+        var user = h.Sim.Users[0].UserId;
+        var call = await h.Link.DialAsync(user, "+4989123456", CancellationToken.None);
+        await h.Next<CallEvent>(e => e.RawType == "CallAnsweredEvent" && e.Call.CallId == call.CallId);
+        var old = h.Sim.Faults.ChannelIds.Single();
+        var resolved = h.Locator.Calls;
+
+        h.Sim.Faults.DropAllConnections();
+
+        var snapshot = await AssertRecoveredAsync(h, old);
+        var held = Assert.Single(snapshot.Calls);
+        Assert.Equal(call.CallId, held.CallId);
+        Assert.Equal(BroadWorksCallState.Active, held.State);
+        Assert.True(h.Locator.Calls > resolved, "SRV is resolved again on reconnect");
+
+        // Commands work again on the new socket.
+        await h.Link.ReleaseAsync(user, call.CallId, decline: false, CancellationToken.None);
+        await h.Next<CallEvent>(e => e.RawType == "CallReleasedEvent" && e.Call.CallId == call.CallId);
+    }
+
+    [Fact]
+    public async Task Unanswered_keepalives_count_as_link_loss_and_the_link_reconnects()
+    {
+        await using var h = await Harness.StartAsync();
+        await h.ConnectAndMonitorAsync();
+        await h.Next<CallSnapshotEvent>();
+        var old = h.Sim.Faults.ChannelIds.Single();
+
+        // The XSP still answers, but without the ChannelHeartBeat: the probe counts as missed.
+        h.Sim.Faults.IgnoreHeartbeats = true;
+        var lost = await h.Next<LinkStateEvent>(e => e.State == LinkState.Reconnecting);
+        Assert.Contains("No answer to the keepalive", lost.Reason, StringComparison.Ordinal);
+        Assert.Contains("3 periods", lost.Reason, StringComparison.Ordinal);
+        h.Sim.Faults.IgnoreHeartbeats = false;
+
+        await h.Next<LinkStateEvent>(e => e.State == LinkState.Connected, 20);
+        await h.Next<CallSnapshotEvent>();
+        Assert.DoesNotContain(old, h.Sim.Faults.ChannelIds);
+        await h.AssertOneSubscriptionPerPackageAsync();
+    }
+
+    [Fact]
+    public async Task A_connection_that_goes_silent_is_declared_lost_by_the_keepalive_and_replaced()
+    {
+        await using var relay = new SilencingRelay();
+        await using var h = await Harness.StartAsync(ctiPortFor: port => relay.Start(port));
+        await h.ConnectAndMonitorAsync();
+        await h.Next<CallSnapshotEvent>();
+
+        // Nothing more arrives on the open socket (no FIN, no RST): only the keepalive can notice.
+        relay.SilenceOpenConnections();
+
+        var lost = await h.Next<LinkStateEvent>(e => e.State == LinkState.Reconnecting);
+        Assert.Contains("No answer to the keepalive", lost.Reason, StringComparison.Ordinal);
+        await h.Next<LinkStateEvent>(e => e.State == LinkState.Connected, 20);
+        await h.Next<CallSnapshotEvent>();
+        Assert.Equal(2, relay.Connections);
+    }
+
+    [Fact]
+    public async Task A_server_restart_that_lost_the_calls_gives_a_snapshot_without_the_ghost_calls()
+    {
+        await using var h = await Harness.StartAsync();
+        await h.ConnectAndMonitorAsync();
+        await h.Next<CallSnapshotEvent>();
+        var user = h.Sim.Users[0].UserId;
+        var call = await h.Link.DialAsync(user, "+4989123457", CancellationToken.None);
+        await h.Next<CallEvent>(e => e.RawType == "CallAnsweredEvent" && e.Call.CallId == call.CallId);
+
+        h.Sim.Faults.Restart();
+
+        await h.Next<LinkStateEvent>(e => e.State == LinkState.Reconnecting);
+        await h.Next<LinkStateEvent>(e => e.State == LinkState.Connected, 20);
+        var snapshot = await h.Next<CallSnapshotEvent>();
+        Assert.Equal(user, snapshot.UserId);
+        Assert.Empty(snapshot.Calls);
+        Assert.Equal(HookStatus.OnHook, snapshot.HookStatus);
+        Assert.Null(snapshot.Conference);
+        await h.AssertOneSubscriptionPerPackageAsync();
+    }
+
+    [Fact]
+    public async Task A_server_certificate_from_a_CA_that_did_not_sign_it_is_refused_with_the_reason()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=Some Other CA", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        using var otherCa = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
+        await using var h = await Harness.StartAsync(secure: true, caPem: otherCa.ExportCertificatePem());
+
+        var error = await Assert.ThrowsAsync<PlatformException>(() => h.Link.ConnectAsync(CancellationToken.None));
+
+        Assert.Equal(PlatformErrorKind.LinkDown, error.Kind);
+        Assert.Contains("TLS certificate", error.Message, StringComparison.Ordinal);
+        Assert.Contains("was refused", error.Message, StringComparison.Ordinal);
+        Assert.Contains("trusted by neither the system store nor the configured CA file", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Ecsta Simulator CA", error.Message, StringComparison.Ordinal);
+        Assert.Equal(LinkState.Disconnected, h.Link.State);
+        Assert.Equal(0, h.Sim.ChannelCount);
+    }
+
+    [Fact]
+    public async Task A_changed_password_surfaces_as_Unauthorized_and_the_link_fails_without_retrying()
+    {
+        await using var h = await Harness.StartAsync();
+        await h.ConnectAndMonitorAsync();
+        await h.Next<CallSnapshotEvent>();
+        var user = h.Sim.Users[0].UserId;
+
+        h.Sim.Faults.ChangePassword(user, "a-new-secret");
+        var error = await Assert.ThrowsAsync<PlatformException>(() => h.Link.DialAsync(user, "+4989123", CancellationToken.None));
+        Assert.Equal(PlatformErrorKind.Unauthorized, error.Kind);
+        Assert.Equal("password no longer valid", error.Message);
+        var failed = await h.Next<LinkStateEvent>(e => e.State == LinkState.Failed);
+        Assert.Equal("password no longer valid", failed.Reason);
+        Assert.Equal(LinkState.Failed, h.Link.State);
+
+        var resolved = h.Locator.Calls;
+        var again = await Assert.ThrowsAsync<PlatformException>(() => h.Link.ConnectAsync(CancellationToken.None));
+        Assert.Equal(PlatformErrorKind.Unauthorized, again.Kind);
+        Assert.Equal(resolved, h.Locator.Calls);
+    }
+
+    [Fact]
+    public async Task A_refusing_first_SRV_target_fails_over_to_the_second()
+    {
+        var dead = Harness.DeadPort();
+        await using var h = await Harness.StartAsync(targets: port =>
+            [new ServiceTarget("127.0.0.1", dead, 10, 0, true), new ServiceTarget("127.0.0.1", port, 20, 0, true)]);
+        await h.ConnectAndMonitorAsync();
+        await h.Next<CallSnapshotEvent>();
+
+        Assert.Equal(LinkState.Connected, h.Link.State);
+        Assert.Equal(h.CtiPort, h.Link.CurrentSession()!.Primary.Port);
+        Assert.Equal(1, h.Sim.ChannelCount);
+    }
+
+    [Fact]
+    public async Task Connecting_with_no_reachable_target_fails_with_LinkDown()
+    {
+        var dead = Harness.DeadPort();
+        await using var h = await Harness.StartAsync(targets: _ => [new ServiceTarget("127.0.0.1", dead)]);
+        var error = await Assert.ThrowsAsync<PlatformException>(() => h.Link.ConnectAsync(CancellationToken.None));
+        Assert.Equal(PlatformErrorKind.LinkDown, error.Kind);
+        Assert.Contains(dead.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
+        Assert.Equal(LinkState.Disconnected, h.Link.State);
+    }
+}

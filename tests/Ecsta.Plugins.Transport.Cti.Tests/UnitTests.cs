@@ -1,0 +1,83 @@
+using Ecsta.Abstractions.Transports;
+
+namespace Ecsta.Plugins.Transport.Cti.Tests;
+
+public sealed class UnitTests
+{
+    private static PlatformLinkOptions Options(Action<Dictionary<string, string>>? settings = null, ProxySettings? proxy = null, string type = ConnectionTypes.Cti)
+    {
+        var all = new Dictionary<string, string>();
+        settings?.Invoke(all);
+        return new PlatformLinkOptions { InstanceName = "x", Host = "xsp.example.com", ConnectionType = type, UserId = "u@x", Password = "p", Settings = all, Proxy = proxy };
+    }
+
+    [Fact]
+    public void A_proxy_is_refused_with_the_manuals_message()
+    {
+        var problems = new CtiTransportFactory().Validate(Options(proxy: new ProxySettings(new Uri("http://proxy.example:3128"))));
+
+        Assert.Equal(["a proxy cannot be used with CTI"], problems);
+        var error = Assert.Throws<PlatformException>(() => new CtiTransportFactory().Create(Options(proxy: new ProxySettings(new Uri("http://proxy.example:3128"))), null!));
+        Assert.Equal(PlatformErrorKind.Configuration, error.Kind);
+        Assert.Contains("a proxy cannot be used with CTI", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_names_every_problem_in_words()
+    {
+        var options = Options(s =>
+        {
+            s["ctiKeepaliveSeconds"] = "never";
+            s["ctiKeepaliveMisses"] = "0";
+            s["httpPort"] = "70000";
+            s["reconnectInitialDelayMs"] = "soon";
+        }, type: ConnectionTypes.Http) with
+        {
+            Host = "bad host name",
+            UserId = "",
+            Password = "",
+            PinnedCertificateSha256 = "abc",
+        };
+
+        var problems = new CtiTransportFactory().Validate(options);
+
+        Assert.Contains(problems, p => p.Contains("cti and ctis", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("not a host name", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("user id", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("password", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("64 hexadecimal", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("ctiKeepaliveSeconds", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("ctiKeepaliveMisses", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("httpPort", StringComparison.Ordinal));
+        Assert.Single(problems, p => p.Contains("reconnectInitialDelayMs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_factory_serves_cti_and_ctis_with_their_default_ports()
+    {
+        var factory = new CtiTransportFactory();
+        Assert.Equal(["cti", "ctis"], factory.ConnectionTypes);
+        Assert.Equal("CTI", factory.Name);
+        Assert.Equal(8011, Options().EffectivePort);
+        Assert.Equal(8012, Options(type: ConnectionTypes.Ctis).EffectivePort);
+        Assert.Empty(factory.Validate(Options(type: ConnectionTypes.Ctis)));
+    }
+
+    [Fact]
+    public void Keepalive_defaults_are_fifteen_seconds_and_two_misses_and_the_side_channel_follows_the_type()
+    {
+        var defaults = CtiLinkSettings.Parse(new Dictionary<string, string>(), []);
+        Assert.Equal(TimeSpan.FromSeconds(15), defaults.KeepaliveInterval);
+        Assert.Equal(2, defaults.KeepaliveMisses);
+        Assert.Null(defaults.HttpPort);
+
+        var set = CtiLinkSettings.Parse(new Dictionary<string, string> { ["ctiKeepaliveSeconds"] = "0.5", ["ctiKeepaliveMisses"] = "4", ["httpPort"] = "8080" }, []);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), set.KeepaliveInterval);
+        Assert.Equal(4, set.KeepaliveMisses);
+        Assert.Equal(8080, set.HttpPort);
+
+        Assert.Equal(80, Http.CtiSideChannel.PortFor(Options(), defaults));
+        Assert.Equal(443, Http.CtiSideChannel.PortFor(Options(type: ConnectionTypes.Ctis), defaults));
+        Assert.Equal(8080, Http.CtiSideChannel.PortFor(Options(type: ConnectionTypes.Ctis), set));
+    }
+}
