@@ -87,9 +87,13 @@ public sealed partial class CtiPlatformLink
                 steps.Add(new ConnectionTestStep("side channel", false, $"{side.Host}:{side.Port}: {ex.Message} (lines and Remote Office need it)", side));
             }
 
-            if (channelId is not null)
+            try
             {
-                await session.SendAsync("DELETE", XsiPaths.Channel(channelId), cancellationToken).ConfigureAwait(false);
+                await session.SendAsync("DELETE", XsiPaths.Channel(channelId!), cancellationToken).ConfigureAwait(false);
+            }
+            catch (PlatformException ex)
+            {
+                _log.Debug("Deleting the test channel failed: {Error}", ex.Message);
             }
 
             return new ConnectionTestResult(steps);
