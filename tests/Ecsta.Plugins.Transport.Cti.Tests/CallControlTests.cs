@@ -263,6 +263,12 @@ public sealed class CallControlTests
         var lines = Harness.TraceSink.Lines;
         var password = h.Sim.Users[0].Password;
         Assert.Contains(lines, l => l.Contains("<credentials>********</credentials>", StringComparison.Ordinal));
+
+        // A session login: the credentials travel on the first request of this connection only.
+        var session = h.Link.CurrentSession()!.Connection.SessionId;
+        var sent = lines.Where(l => l.StartsWith("-> cti", StringComparison.Ordinal) && l.Contains(session, StringComparison.Ordinal)).ToList();
+        Assert.True(sent.Count > 5);
+        Assert.Single(sent, l => l.Contains("<credentials>", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains(password, StringComparison.Ordinal));
         var encoded = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(h.Login + ":" + password));
         Assert.DoesNotContain(lines, l => l.Contains(encoded, StringComparison.Ordinal));

@@ -130,6 +130,21 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task A_pinned_server_certificate_is_accepted_without_a_CA_and_a_wrong_pin_is_refused_with_the_reason()
+    {
+        await using (var pinned = await Harness.StartAsync(secure: true, pin: sim => Convert.ToHexString(SHA256.HashData(sim.Certificates.ServerCertificate.RawData))))
+        {
+            await pinned.ConnectAndMonitorAsync();
+            await pinned.Next<CallSnapshotEvent>();
+            Assert.Equal(LinkState.Connected, pinned.Link.State);
+        }
+
+        await using var wrong = await Harness.StartAsync(secure: true, pin: _ => new string('a', 64));
+        var error = await Assert.ThrowsAsync<PlatformException>(() => wrong.Link.ConnectAsync(CancellationToken.None));
+        Assert.Contains("does not match the pinned SHA-256 thumbprint", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_changed_password_surfaces_as_Unauthorized_and_the_link_fails_without_retrying()
     {
         await using var h = await Harness.StartAsync();

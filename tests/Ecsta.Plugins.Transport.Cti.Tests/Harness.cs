@@ -75,7 +75,8 @@ internal sealed class Harness : IAsyncDisposable
         Dictionary<string, string>? settings = null,
         Func<int, ServiceTarget[]>? targets = null,
         string? caPem = null,
-        Func<int, int>? ctiPortFor = null)
+        Func<int, int>? ctiPortFor = null,
+        Func<XspSimulator, string>? pin = null)
     {
         var sim = await XspSimulator.StartAsync(new SimulatorOptions
         {
@@ -87,7 +88,7 @@ internal sealed class Harness : IAsyncDisposable
         var sidePort = secure ? sim.XsiHttpsPort!.Value : sim.XsiPort!.Value;
         var port = ctiPortFor?.Invoke(ctiPort) ?? ctiPort;
         string? caPath = null;
-        if (secure)
+        if (secure && pin is null)
         {
             caPath = Path.Combine(Path.GetTempPath(), $"ecsta-cti-ca-{Guid.NewGuid():N}.pem");
             await File.WriteAllTextAsync(caPath, caPem ?? sim.Certificates.CaPem);
@@ -116,6 +117,7 @@ internal sealed class Harness : IAsyncDisposable
             UserId = login,
             Password = password,
             TrustedCaPath = caPath,
+            PinnedCertificateSha256 = pin?.Invoke(sim),
             RequestTimeout = TimeSpan.FromSeconds(3),
             Settings = all,
         };
