@@ -258,7 +258,11 @@ internal sealed class CtiConnection : IAsyncDisposable
                 }
 
                 Interlocked.Add(ref _bytesReceived, document.Length);
-                _trace.Information("<- cti {Host}:{Port} {Document}", Target.Host, Target.Port, Clip(Encoding.UTF8.GetString(document)));
+                if (_trace.IsEnabled(Serilog.Events.LogEventLevel.Information))
+                {
+                    _trace.Information("<- cti {Host}:{Port} {Document}", Target.Host, Target.Port, Clip(Encoding.UTF8.GetString(document)));
+                }
+
                 XspMessage message;
                 try
                 {
