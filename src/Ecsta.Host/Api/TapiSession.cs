@@ -123,9 +123,17 @@ internal sealed partial class TapiSession
     /// <summary>Called by the message handler after it wrote a message: a written reply releases its ASYNC_COMPLETION.</summary>
     internal void OnWritten(StreamJsonRpc.Protocol.JsonRpcMessage message)
     {
-        if (message is StreamJsonRpc.Protocol.JsonRpcResult { Result: ApiAsyncReply reply })
+        // The formatter has turned the result into a JToken by the time it is written.
+        var requestId = message switch
         {
-            ReplyFor(reply.RequestId, 0).Written.TrySetResult();
+            StreamJsonRpc.Protocol.JsonRpcResult { Result: ApiAsyncReply reply } => reply.RequestId,
+            StreamJsonRpc.Protocol.JsonRpcResult { Result: Newtonsoft.Json.Linq.JObject result } when
+                result.TryGetValue("requestId", StringComparison.Ordinal, out var id) && id.Type == Newtonsoft.Json.Linq.JTokenType.Integer => id.ToObject<uint>(),
+            _ => 0u,
+        };
+        if (requestId != 0)
+        {
+            ReplyFor(requestId, 0).Written.TrySetResult();
         }
     }
 
