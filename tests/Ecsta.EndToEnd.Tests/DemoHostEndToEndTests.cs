@@ -11,9 +11,9 @@ namespace Ecsta.EndToEnd.Tests;
 /// The whole product as a newcomer meets it: `ecsta run` with no configuration (demo mode: the simulator in-process,
 /// XSI transport, TSP core) and applications on the real listener over JSON-RPC/WebSocket with the token.
 /// </summary>
-public sealed class DemoHostEndToEndTests : IAsyncLifetime
+public sealed class DemoHostEndToEndTests : IAsyncLifetime, IDisposable
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "ecsta-demo-" + Guid.NewGuid().ToString("N"));
     private readonly CancellationTokenSource _stop = new();
     private Task<int>? _host;
@@ -174,7 +174,6 @@ public sealed class DemoHostEndToEndTests : IAsyncLifetime
             await _host;
         }
 
-        _stop.Dispose();
         try
         {
             Directory.Delete(_folder, recursive: true);
@@ -183,4 +182,6 @@ public sealed class DemoHostEndToEndTests : IAsyncLifetime
         {
         }
     }
+
+    public void Dispose() => _stop.Dispose();
 }
