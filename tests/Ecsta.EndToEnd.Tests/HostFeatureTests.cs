@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
+using Ecsta.Abstractions.Tapi;
 using Ecsta.Abstractions.Transports;
 using Ecsta.EndToEnd.Tests.TestSupport;
 using Ecsta.Host.Configuration;
+using Ecsta.Host.Tsp;
 using Ecsta.Simulator.CallEngine;
 using static Ecsta.EndToEnd.Tests.TestSupport.LineExpectations;
 
@@ -86,6 +88,27 @@ public sealed partial class HostFeatureTests(HostEnvironment env) : IClassFixtur
         Assert.True(line.Provider.GetLineDevStatus(line.DeviceId)!.InService);
         Assert.Equal(0u, line.Provider.GetAddressStatus(line.DeviceId)!.NumInUse);
         Assert.Equal(0u, line.Provider.GetLineDevStatus(line.DeviceId)!.NumActiveCalls);
+    }
+
+    [Theory]
+    [InlineData(InstanceMode.Workstation)]
+    [InlineData(InstanceMode.Server)]
+    public async Task Forwarding_set_before_the_instance_started_is_in_LINEADDRESSSTATUS_once_the_line_is_in_service(InstanceMode mode)
+    {
+        var user = env.NextUser();
+        var destination = "030" + user.Extension + "42";
+        Engine.SetService(user.UserId, SimServiceNames.CallForwardingAlways, new ServiceChange(Active: true, Number: destination));
+
+        await using var line = await env.StartAsync(env.Instance(user, mode));
+
+        var expected = new LineForwardEntry(LineForwardMode.UNCOND, destination);
+        using var deadline = new CancellationTokenSource(RecordingSink.DefaultTimeout);
+        while (!line.Provider.GetAddressStatus(line.DeviceId)!.Forward.Contains(expected) && !deadline.IsCancellationRequested)
+        {
+            await Task.Delay(50, CancellationToken.None);
+        }
+
+        Assert.Equal([expected], line.Provider.GetAddressStatus(line.DeviceId)!.Forward);
     }
 
     private SimCallEngine Engine => env.Simulator.Engine;

@@ -38,11 +38,13 @@ public sealed class LinkRecoveryTests(HostEnvironment env) : IClassFixture<HostE
         await line.ExpectAsync(mark, C(drop), CS(h, "DISCONNECTED/NORMAL"), CS(h, "IDLE"), NumCalls, InUseZero);
     }
 
-    [Fact]
-    public async Task A_simulator_restart_takes_the_line_OUTOFSERVICE_then_INSERVICE_and_the_snapshot_removes_the_ghost_call()
+    [Theory]
+    [InlineData(InstanceMode.Workstation)]
+    [InlineData(InstanceMode.Server)]
+    public async Task A_simulator_restart_takes_the_line_OUTOFSERVICE_then_INSERVICE_and_the_snapshot_removes_the_ghost_call(InstanceMode mode)
     {
         var user = env.NextUser();
-        await using var line = await env.StartAsync(env.Instance(user, InstanceMode.Workstation));
+        await using var line = await env.StartAsync(env.Instance(user, mode));
         var mark = line.Sink.Count;
         var call = line.Provider.MakeCall(line.LineHandle, "030" + user.Extension + "32");
         var h = call.NewCallHandle;
