@@ -23,6 +23,7 @@ internal sealed class XsiRequester : IDisposable
     private readonly AuthenticationHeaderValue _authorization;
     private readonly string _prefix;
     private readonly bool _secure;
+    private readonly bool _closeAfterEachRequest;
 
     public XsiRequester(HttpClient http, PlatformLinkOptions options, ILogger trace)
     {
@@ -33,6 +34,11 @@ internal sealed class XsiRequester : IDisposable
         var prefix = options.UrlPrefix.Trim().Trim('/');
         _prefix = prefix.Length == 0 ? "/" : "/" + prefix + "/";
         _secure = ConnectionTypes.IsSecure(options.ConnectionType);
+
+        // A plain-HTTP proxy may close a kept-alive connection between two requests (tinyproxy does); a request that
+        // races with that close fails with "the response ended prematurely". Through such a proxy each request gets its
+        // own connection. HTTPS goes through a CONNECT tunnel, which stays open.
+        _closeAfterEachRequest = options.Proxy is not null && !_secure;
     }
 
     /// <summary>Raised when the server answered 401 (the password is no longer valid).</summary>
@@ -116,6 +122,11 @@ internal sealed class XsiRequester : IDisposable
     {
         var message = new HttpRequestMessage(request.Method, UriFor(request.Target, request.PathAndQuery));
         message.Headers.Authorization = _authorization;
+        if (_closeAfterEachRequest)
+        {
+            message.Headers.ConnectionClose = true;
+        }
+
         byte[]? body = null;
         if (request.Body is not null)
         {
