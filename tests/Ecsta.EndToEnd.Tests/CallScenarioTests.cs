@@ -332,3 +332,10 @@ public sealed class ServerHttpCallTests(HostEnvironment env)
 /// <summary>The scenarios in workstation mode over HTTPS, trusting the simulator's CA through the instance's TrustedCaPath.</summary>
 public sealed class WorkstationHttpsCallTests(HostEnvironment env)
     : CallScenarioTests(env, InstanceMode.Workstation, ConnectionTypes.Https), IClassFixture<HostEnvironment>;
+
+/// <summary>
+/// The scenarios in workstation mode over HTTP with the simulator sending each request's events before its response,
+/// so every completion is placed by its confirming event arriving first (MAPPING R5, D6: tests run both orders).
+/// </summary>
+public sealed class WorkstationHttpEventsFirstCallTests(EventsFirstHostEnvironment env)
+    : CallScenarioTests(env, InstanceMode.Workstation, ConnectionTypes.Http), IClassFixture<EventsFirstHostEnvironment>;

@@ -14,7 +14,7 @@ namespace Ecsta.EndToEnd.Tests.TestSupport;
 /// key ring protects the instances' passwords), the product plugins loaded from <c>plugins/</c> beside the tests,
 /// and a counter that hands each test its own simulator users so scenarios do not interfere.
 /// </summary>
-public sealed class HostEnvironment : IAsyncLifetime
+public class HostEnvironment : IAsyncLifetime
 {
     private int _nextUser;
 
@@ -31,12 +31,16 @@ public sealed class HostEnvironment : IAsyncLifetime
     /// <summary>The simulator's CA as a PEM file (for instances that trust it via TrustedCaPath).</summary>
     public string CaPath => Path.Combine(Folder, "simulator-ca.pem");
 
+    /// <summary>Whether the simulator answers a request before the events it causes (the default) or after.</summary>
+    protected virtual EventOrder EventOrder => EventOrder.ResponseFirst;
+
     public async Task InitializeAsync()
     {
         Log = CreateLog(Folder);
         Simulator = await XspSimulator.StartAsync(new SimulatorOptions
         {
             Users = 40,
+            EventOrder = EventOrder,
             CtiPort = null,
             CtisPort = null,
             Engine = new CallEngineOptions { AutoAnswerDelay = TimeSpan.FromMilliseconds(10), BusyTreatment = TimeSpan.FromMilliseconds(100) },
@@ -114,4 +118,10 @@ public sealed class HostEnvironment : IAsyncLifetime
             ? Serilog.Core.Logger.None
             : new LoggerConfiguration().MinimumLevel.Debug().WriteTo.File(Path.Combine(folder, "host.log"),
                 outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3}{Instance} {Message:lj}{NewLine}{Exception}").CreateLogger();
+}
+
+/// <summary>A <see cref="HostEnvironment"/> whose simulator sends the events of a request before its response (MAPPING §5.6).</summary>
+public sealed class EventsFirstHostEnvironment : HostEnvironment
+{
+    protected override EventOrder EventOrder => EventOrder.EventsFirst;
 }
