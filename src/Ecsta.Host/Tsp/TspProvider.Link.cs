@@ -310,7 +310,9 @@ public sealed partial class TspProvider
                 var setting = await _link.GetServiceAsync(line.UserId, service, _stop.Token).ConfigureAwait(false);
                 Post(() =>
                 {
-                    if (!line.Removed)
+                    // A read is only a baseline: a service event or a confirmed change that arrived while it was in
+                    // flight is newer, so the read fills only what is still unknown.
+                    if (!line.Removed && !line.Services.ContainsKey(setting.Service))
                     {
                         OnService(line, setting);
                     }
