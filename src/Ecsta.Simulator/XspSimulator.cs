@@ -120,6 +120,18 @@ public sealed class XspSimulator : IAsyncDisposable
     /// <summary>Number of open event channels.</summary>
     public int ChannelCount => _hub.ChannelCount;
 
+    /// <summary>The live subscriptions of every principal (read-only views; e.g. to prove there are no duplicates).</summary>
+    public IReadOnlyList<SimSubscriptionView> Subscriptions => _hub.DescribeSubscriptions();
+
+    /// <summary>The open event channels (read-only views).</summary>
+    public IReadOnlyList<SimChannelView> Channels => _hub.DescribeChannels();
+
+    /// <summary>
+    /// The last XSI requests received over HTTP and HTTPS as <c>"METHOD scheme /path"</c> (no query, bounded to the
+    /// last 2000; CTI traffic is not included), e.g. to prove which requests a CTI link sent over its side channel.
+    /// </summary>
+    public IReadOnlyList<string> XsiHttpRequests => _xsi.Requests.Snapshot();
+
     /// <summary>Events waiting for their EventResponse.</summary>
     public int PendingAcknowledgements => _hub.PendingAcknowledgements;
 

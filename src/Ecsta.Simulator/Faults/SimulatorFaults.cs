@@ -48,6 +48,18 @@ public sealed class SimulatorFaults
         }
     }
 
+    /// <summary>How many of the failures asked for with <see cref="FailNextRequests"/> are still to be served.</summary>
+    public int PendingFailures
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _failuresLeft;
+            }
+        }
+    }
+
     internal bool TryTakeFailure(out int statusCode)
     {
         lock (_gate)

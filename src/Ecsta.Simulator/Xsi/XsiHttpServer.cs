@@ -42,6 +42,9 @@ internal sealed partial class XsiHttpServer : IAsyncDisposable
 
     public int? HttpsPort { get; private set; }
 
+    /// <summary>The last XSI requests received over HTTP(S) (admin requests excluded).</summary>
+    public HttpRequestLog Requests { get; } = new();
+
     public async Task StartAsync(Tls.SimulatorCertificates certificates, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -131,6 +134,8 @@ internal sealed partial class XsiHttpServer : IAsyncDisposable
 
             path = path[prefix.Length..];
         }
+
+        Requests.Add(context.Request.Method.ToUpperInvariant(), context.Request.Scheme, path);
 
         if (_faults.ResponseDelay > TimeSpan.Zero)
         {
