@@ -1,69 +1,24 @@
-using System.Net;
-using System.Net.Sockets;
+using Ecsta.EndToEnd.Tests.ApplicationApi;
+using Ecsta.EndToEnd.Tests.TestSupport;
 using Ecsta.Host.Cli;
 using Ecsta.Host.Cli.Call;
-using Ecsta.Host.Hosting;
 using Newtonsoft.Json.Linq;
 
 namespace Ecsta.EndToEnd.Tests;
 
 /// <summary>
 /// The whole product as a newcomer meets it: `ecsta run` with no configuration (demo mode: the simulator in-process,
-/// XSI transport, TSP core) and applications on the real listener over JSON-RPC/WebSocket with the token.
+/// XSI transport, TSP core) and applications on the real listener over JSON-RPC/WebSocket with the token. The host is
+/// the one the application API tests share (<see cref="DemoHostCollection"/>).
 /// </summary>
-public sealed class DemoHostEndToEndTests : IAsyncLifetime, IDisposable
+[Collection(DemoHostCollection.Name)]
+public sealed class DemoHostEndToEndTests(DemoHost host) : ApplicationApiTest(host)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ecsta-demo-" + Guid.NewGuid().ToString("N"));
-    private readonly CancellationTokenSource _stop = new();
-    private Task<int>? _host;
-    private Uri _api = null!;
-    private string _token = "";
+    private readonly Uri _api = host.Api;
+    private readonly string _token = host.Token;
 
-    private string Config => Path.Combine(_folder, "ecsta.json");
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        var port = FreeTcpPort();
-        _api = new Uri($"ws://127.0.0.1:{port}/tapi");
-        var options = new EcstaHostOptions(Config, Path.Combine(AppContext.BaseDirectory, "plugins"), $"http://127.0.0.1:{port}", Demo: false, DemoCalls: false);
-        _host = Task.Run(() => EcstaHost.RunAsync(options, TextWriter.Null, _stop.Token));
-        var tokenFile = Path.Combine(_folder, "api-token");
-        using var ready = new CancellationTokenSource(Wait);
-        while (true)
-        {
-            if (_host.IsCompleted)
-            {
-                throw new InvalidOperationException($"the host stopped: {await _host}");
-            }
-
-            if (File.Exists(tokenFile))
-            {
-                _token = (await File.ReadAllTextAsync(tokenFile)).Trim();
-                if (_token.Length > 0 && await AllLinesInServiceAsync())
-                {
-                    return;
-                }
-            }
-
-            await Task.Delay(100, ready.Token);
-        }
-    }
-
-    private async Task<bool> AllLinesInServiceAsync()
-    {
-        try
-        {
-            await using var probe = await TapiClient.ConnectAsync(_api, _token, CancellationToken.None);
-            var devices = await probe.InvokeAsync<JArray>("lineGetDevices", null, CancellationToken.None);
-            return devices.Count == 5 && devices.All(d => d["inService"]!.Value<bool>());
-        }
-        catch (TapiConnectException)
-        {
-            return false;
-        }
-    }
+    private string Config => Host.ConfigurationPath;
 
     [Fact]
     public async Task An_application_dials_holds_retrieves_and_drops_through_the_demo_and_a_second_application_sees_the_same_line()
@@ -158,30 +113,4 @@ public sealed class DemoHostEndToEndTests : IAsyncLifetime, IDisposable
 
         return states;
     }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        if (_host is not null)
-        {
-            await _host;
-        }
-
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    public void Dispose() => _stop.Dispose();
 }
