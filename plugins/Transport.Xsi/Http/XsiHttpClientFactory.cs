@@ -8,11 +8,16 @@ internal static class XsiHttpClientFactory
 {
     public static HttpClient Create(PlatformLinkOptions options, ServerCertificateValidator validator)
     {
+        // A plain-HTTP proxy may not keep a client connection open for a second request (tinyproxy answers the first and
+        // closes, and drops the strip of "Connection: close" from the answer, so the client would reuse a connection the
+        // proxy is closing: "the response ended prematurely"). Through such a proxy no connection is pooled: every
+        // request gets a fresh one. HTTPS goes through a CONNECT tunnel, which the proxy keeps open.
+        var noPooling = options.Proxy is not null && !ConnectionTypes.IsSecure(options.ConnectionType);
         var handler = new SocketsHttpHandler
         {
             ConnectTimeout = options.RequestTimeout,
-            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
-            PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+            PooledConnectionIdleTimeout = noPooling ? TimeSpan.Zero : TimeSpan.FromSeconds(60),
+            PooledConnectionLifetime = noPooling ? TimeSpan.Zero : TimeSpan.FromMinutes(10),
             AutomaticDecompression = DecompressionMethods.None,
             AllowAutoRedirect = false,
             UseProxy = options.Proxy is not null,

@@ -35,9 +35,9 @@ internal sealed class XsiRequester : IDisposable
         _prefix = prefix.Length == 0 ? "/" : "/" + prefix + "/";
         _secure = ConnectionTypes.IsSecure(options.ConnectionType);
 
-        // A plain-HTTP proxy may close a kept-alive connection between two requests (tinyproxy does); a request that
-        // races with that close fails with "the response ended prematurely". Through such a proxy each request gets its
-        // own connection. HTTPS goes through a CONNECT tunnel, which stays open.
+        // A plain-HTTP proxy may serve only one request per client connection (tinyproxy does, and strips the upstream's
+        // "Connection: close" from the answer). Through such a proxy each request says so and gets its own connection
+        // (the handler pools none, see XsiHttpClientFactory). HTTPS goes through a CONNECT tunnel, which stays open.
         _closeAfterEachRequest = options.Proxy is not null && !_secure;
     }
 
@@ -113,7 +113,14 @@ internal sealed class XsiRequester : IDisposable
     }
 
     public static PlatformException ConnectionFailure(ServiceTarget target, Exception ex) =>
-        new(PlatformErrorKind.LinkDown, $"Cannot reach {target.Host}:{target.Port}: {ex.Message}", null, ex);
+        new(PlatformErrorKind.LinkDown, $"Cannot reach {target.Host}:{target.Port}: {Describe(ex)}", null, ex);
+
+    /// <summary>The exception's message with its innermost cause ("An error occurred while sending the request" alone says nothing).</summary>
+    private static string Describe(Exception ex)
+    {
+        var cause = ex.GetBaseException();
+        return ReferenceEquals(cause, ex) || cause.Message == ex.Message ? ex.Message : $"{ex.Message} ({cause.Message})";
+    }
 
     public void TraceReceived(ServiceTarget target, byte[] document) =>
         _trace.Information("<- stream {Host}:{Port} {Body}", target.Host, target.Port, Text(document));

@@ -54,10 +54,20 @@ public sealed partial class TspProvider
             UpdateService(line);
         }
 
-        if (up && _linesById.Values.Any(l => !l.Monitored))
+        // Lines whose monitoring failed (often with the very fault that took the link down) are tried again as soon as
+        // the link is back, not after the retry interval: otherwise a link that recovers in a second leaves them out
+        // of service for half a minute.
+        if (up && _linesById.Values.Any(l => !l.Monitored && !l.Removed))
         {
-            EnsureRetry();
+            RetryNow();
         }
+    }
+
+    private void RetryNow()
+    {
+        _retryEntry?.Cancel();
+        _retryEntry = null;
+        RetryMonitoring();
     }
 
     private void OnMonitoring(MonitoringEvent ev)

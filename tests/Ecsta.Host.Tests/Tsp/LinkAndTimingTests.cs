@@ -244,6 +244,24 @@ public sealed class LinkAndTimingTests
     }
 
     [Fact]
+    public async Task Lines_whose_monitoring_failed_are_monitored_again_as_soon_as_the_link_is_back_not_after_the_retry_interval()
+    {
+        var link = new FakePlatformLink { MonitorFailure = new PlatformException(PlatformErrorKind.LinkDown, "connection reset") };
+        await using var h = await TspHarness.StartAsync(new TspOptions { MonitorRetryInterval = TimeSpan.FromSeconds(30) }, link: link);
+        Assert.False(h.Provider.GetLineDevStatus(h.DeviceId)!.InService);
+        var attempts = link.Commands.Count(c => c == "Monitor alice");
+
+        link.MonitorFailure = null;
+        await h.PushAsync(new LinkStateEvent { State = LinkState.Reconnecting, Reason = "connection reset" });
+        await h.PushAsync(new LinkStateEvent { State = LinkState.Connected });
+        await h.SettleAsync();
+
+        Assert.Equal(attempts + 1, link.Commands.Count(c => c == "Monitor alice"));
+        Assert.True(h.Provider.GetLineDevStatus(h.DeviceId)!.InService);
+        Assert.Equal("LINE_LINEDEVSTATE INSERVICE", Assert.Single(h.Take(), m => m.StartsWith("LINE_LINEDEVSTATE", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_terminated_subscription_takes_only_its_line_out_of_service_until_monitoring_is_back()
     {
         await using var h = await TspHarness.StartAsync(new TspOptions { MonitorRetryInterval = TimeSpan.FromSeconds(10) });
