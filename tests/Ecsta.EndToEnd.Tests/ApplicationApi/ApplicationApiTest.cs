@@ -17,7 +17,7 @@ public abstract class ApplicationApiTest(DemoHost host) : IAsyncLifetime
     internal DemoLine Line(int index) => Host.Lines[index];
 
     /// <summary>A new application on the host's API with the token.</summary>
-    internal Task<ApiApplication> ConnectAsync(string name) => ApiApplication.ConnectAsync(Host, name);
+    internal Task<ApiApplication> ConnectAsync(string name) => ApiApplication.ConnectAsync(Host.Api, Host.Token, name);
 
     /// <summary>
     /// <paramref name="caller"/> dials <paramref name="called"/>'s number with lineMakeCall; the call rings there

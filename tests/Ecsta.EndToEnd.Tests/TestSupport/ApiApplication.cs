@@ -30,11 +30,11 @@ internal sealed class ApiApplication : IAsyncDisposable
         _pump = Task.Run(PumpAsync);
     }
 
-    /// <summary>Connects to the host's /tapi with its token.</summary>
-    public static async Task<ApiApplication> ConnectAsync(DemoHost host, string name)
+    /// <summary>Connects to the host's /tapi (<paramref name="api"/>) with its token.</summary>
+    public static async Task<ApiApplication> ConnectAsync(Uri api, string token, string name)
     {
         using var timeout = new CancellationTokenSource(Wait);
-        return new ApiApplication(await TapiClient.ConnectAsync(host.Api, host.Token, timeout.Token), name);
+        return new ApiApplication(await TapiClient.ConnectAsync(api, token, timeout.Token), name);
     }
 
     /// <summary>Every notification so far, in arrival order.</summary>
