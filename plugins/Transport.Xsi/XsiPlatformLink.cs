@@ -41,7 +41,7 @@ public sealed partial class XsiPlatformLink : IPlatformLink, IConnectionTester, 
         _settings = XsiLinkSettings.Parse(options.Settings, problems);
         _log = context.Log.ForContext<XsiPlatformLink>();
         _validator = new ServerCertificateValidator(options.TrustedCaPath, options.PinnedCertificateSha256);
-        _requester = new XsiRequester(XsiHttpClientFactory.Create(options, _validator), options, context.ProtocolTrace);
+        _requester = new XsiRequester(XsiHttpClientFactory.Create(options, _validator), options, _validator, context.ProtocolTrace);
         _requester.Unauthorized += OnUnauthorized;
         _events = Channel.CreateBounded<PlatformEvent>(new BoundedChannelOptions(_settings.EventCapacity)
         {

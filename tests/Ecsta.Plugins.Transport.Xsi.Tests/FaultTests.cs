@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Ecsta.Abstractions.Platform;
 using Ecsta.Abstractions.Transports;
 
@@ -160,5 +162,23 @@ public sealed class ConnectionTestTests
 
         Assert.False(result.Success);
         Assert.Equal("password no longer valid", result.Steps.Single(s => s.Step == "authentication").Detail);
+    }
+
+    [Fact]
+    public async Task A_server_certificate_from_a_CA_that_did_not_sign_it_is_refused_with_the_validators_reason()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=Some Other CA", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        using var otherCa = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
+        await using var h = await Harness.StartAsync(secure: true, caPem: otherCa.ExportCertificatePem());
+
+        var error = await Assert.ThrowsAsync<PlatformException>(() => h.Link.ConnectAsync(CancellationToken.None));
+
+        Assert.Equal(PlatformErrorKind.LinkDown, error.Kind);
+        Assert.Contains($"The TLS certificate of 127.0.0.1:{h.Sim.XsiHttpsPort} was refused", error.Message, StringComparison.Ordinal);
+        Assert.Contains("trusted by neither the system store nor the configured CA file", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Ecsta Simulator CA", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, h.Sim.ChannelCount);
     }
 }

@@ -68,7 +68,8 @@ internal sealed class Harness : IAsyncDisposable
         string urlPrefix = "",
         Dictionary<string, string>? settings = null,
         Func<int, ServiceTarget[]>? targets = null,
-        ProxySettings? proxy = null)
+        ProxySettings? proxy = null,
+        string? caPem = null)
     {
         var sim = await XspSimulator.StartAsync(new SimulatorOptions
         {
@@ -83,7 +84,7 @@ internal sealed class Harness : IAsyncDisposable
         if (secure)
         {
             caPath = Path.Combine(Path.GetTempPath(), $"ecsta-xsi-ca-{Guid.NewGuid():N}.pem");
-            await File.WriteAllTextAsync(caPath, sim.Certificates.CaPem);
+            await File.WriteAllTextAsync(caPath, caPem ?? sim.Certificates.CaPem);
         }
 
         var login = mode == InstanceMode.Server ? sim.Administrator.UserId : sim.Users[0].UserId;

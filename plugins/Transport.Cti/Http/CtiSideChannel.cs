@@ -18,7 +18,7 @@ internal sealed class CtiSideChannel : IDisposable
     public CtiSideChannel(PlatformLinkOptions options, CtiLinkSettings settings, ServerCertificateValidator validator, ILogger trace)
     {
         // ctis → https, cti → http: XsiRequester derives the scheme from the connection type.
-        _requester = new XsiRequester(XsiHttpClientFactory.Create(options, validator), options, trace);
+        _requester = new XsiRequester(XsiHttpClientFactory.Create(options, validator), options, validator, trace);
         _port = PortFor(options, settings);
     }
 

@@ -102,13 +102,12 @@ internal sealed class CtiConnection : IAsyncDisposable
                         TargetHost = target.Host,
                         RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
                         {
-                            var cert = certificate as X509Certificate2;
-                            if (validator.Validate(cert, chain, errors))
+                            if (validator.Validate(certificate as X509Certificate2, chain, errors))
                             {
                                 return true;
                             }
 
-                            refusal = DescribeRefusal(cert, chain, errors, options);
+                            refusal = validator.LastRefusal;
                             return false;
                         },
                     },
@@ -145,33 +144,6 @@ internal sealed class CtiConnection : IAsyncDisposable
             client.Dispose();
             throw;
         }
-    }
-
-    /// <summary>Words for a refused server certificate: the subject and why (name, chain status, pin).</summary>
-    private static string DescribeRefusal(X509Certificate2? certificate, X509Chain? chain, SslPolicyErrors errors, PlatformLinkOptions options)
-    {
-        if (certificate is null)
-        {
-            return "the server sent no certificate";
-        }
-
-        var subject = certificate.Subject;
-        if (!string.IsNullOrWhiteSpace(options.PinnedCertificateSha256))
-        {
-            return $"'{subject}' does not match the pinned SHA-256 thumbprint";
-        }
-
-        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
-        {
-            return $"'{subject}' is not issued for the host name (name mismatch)";
-        }
-
-        var status = chain?.ChainStatus.Select(s => s.Status.ToString()).Distinct().ToArray() ?? [];
-        var trust = string.IsNullOrWhiteSpace(options.TrustedCaPath)
-            ? "the system store"
-            : $"the system store nor the configured CA file '{options.TrustedCaPath}'";
-        return $"'{subject}' (issuer '{certificate.Issuer}') is trusted by neither {trust}"
-            + (status.Length > 0 ? $" (chain: {string.Join(", ", status)})" : string.Empty);
     }
 
     /// <summary>Starts the read loop: events go to <paramref name="onEvent"/> in order; the end to <paramref name="onLost"/> (once).</summary>

@@ -13,9 +13,12 @@ internal sealed class ServerCertificateValidator : IDisposable
 {
     private readonly X509Certificate2Collection _trustedCas;
     private readonly byte[]? _pin;
+    private readonly string? _trustedCaPath;
+    private string? _lastRefusal;
 
     public ServerCertificateValidator(string? trustedCaPath, string? pinnedSha256)
     {
+        _trustedCaPath = string.IsNullOrWhiteSpace(trustedCaPath) ? null : trustedCaPath;
         _trustedCas = [];
         if (!string.IsNullOrWhiteSpace(trustedCaPath))
         {
@@ -44,7 +47,22 @@ internal sealed class ServerCertificateValidator : IDisposable
         }
     }
 
+    /// <summary>Why the last refused certificate was refused (subject, issuer, reason); null when none was.</summary>
+    public string? LastRefusal => Volatile.Read(ref _lastRefusal);
+
+    /// <summary>Decides on a server certificate; a refusal is described in <see cref="LastRefusal"/>.</summary>
     public bool Validate(X509Certificate2? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        if (Accepts(certificate, chain, errors))
+        {
+            return true;
+        }
+
+        Volatile.Write(ref _lastRefusal, DescribeRefusal(certificate, chain, errors));
+        return false;
+    }
+
+    private bool Accepts(X509Certificate2? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
         if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
         {
@@ -79,6 +97,33 @@ internal sealed class ServerCertificateValidator : IDisposable
         }
 
         return custom.Build(certificate);
+    }
+
+    /// <summary>Words for a refused server certificate: the subject and why (name, chain status, pin).</summary>
+    private string DescribeRefusal(X509Certificate2? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        if (certificate is null)
+        {
+            return "the server sent no certificate";
+        }
+
+        var subject = certificate.Subject;
+        if (_pin is not null)
+        {
+            return $"'{subject}' does not match the pinned SHA-256 thumbprint";
+        }
+
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
+        {
+            return $"'{subject}' is not issued for the host name (name mismatch)";
+        }
+
+        var status = chain?.ChainStatus.Select(s => s.Status.ToString()).Distinct().ToArray() ?? [];
+        var trust = _trustedCaPath is null
+            ? "the system store"
+            : $"the system store nor the configured CA file '{_trustedCaPath}'";
+        return $"'{subject}' (issuer '{certificate.Issuer}') is trusted by neither {trust}"
+            + (status.Length > 0 ? $" (chain: {string.Join(", ", status)})" : string.Empty);
     }
 
     public void Dispose()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Authentication;
 using System.Net.Sockets;
 using System.Text;
 using Ecsta.Abstractions.Transports;
@@ -19,16 +20,18 @@ internal sealed class XsiRequester : IDisposable
     private const int MaxTraceChars = 16 * 1024;
     private readonly HttpClient _http;
     private readonly PlatformLinkOptions _options;
+    private readonly ServerCertificateValidator _validator;
     private readonly ILogger _trace;
     private readonly AuthenticationHeaderValue _authorization;
     private readonly string _prefix;
     private readonly bool _secure;
     private readonly bool _closeAfterEachRequest;
 
-    public XsiRequester(HttpClient http, PlatformLinkOptions options, ILogger trace)
+    public XsiRequester(HttpClient http, PlatformLinkOptions options, ServerCertificateValidator validator, ILogger trace)
     {
         _http = http;
         _options = options;
+        _validator = validator;
         _trace = trace;
         _authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(options.UserId + ":" + options.Password)));
         var prefix = options.UrlPrefix.Trim().Trim('/');
@@ -112,8 +115,20 @@ internal sealed class XsiRequester : IDisposable
         }
     }
 
-    public static PlatformException ConnectionFailure(ServiceTarget target, Exception ex) =>
-        new(PlatformErrorKind.LinkDown, $"Cannot reach {target.Host}:{target.Port}: {Describe(ex)}", null, ex);
+    /// <summary>
+    /// A request that did not get through: a refused TLS certificate says which and why (the validator's words: the
+    /// handshake exception only says a callback refused it); anything else names its innermost cause.
+    /// </summary>
+    private PlatformException ConnectionFailure(ServiceTarget target, Exception ex)
+    {
+        var where = $"{target.Host}:{target.Port}";
+        if (ex.GetBaseException() is AuthenticationException && _validator.LastRefusal is { } refusal)
+        {
+            return new PlatformException(PlatformErrorKind.LinkDown, $"The TLS certificate of {where} was refused: {refusal}", null, ex);
+        }
+
+        return new PlatformException(PlatformErrorKind.LinkDown, $"Cannot reach {where}: {Describe(ex)}", null, ex);
+    }
 
     /// <summary>The exception's message with its innermost cause ("An error occurred while sending the request" alone says nothing).</summary>
     private static string Describe(Exception ex)
