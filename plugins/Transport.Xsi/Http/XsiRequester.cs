@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Authentication;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Text;
 using Ecsta.Abstractions.Transports;
 using Ecsta.BroadWorks.Xsi;
