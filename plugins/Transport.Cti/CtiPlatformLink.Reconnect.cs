@@ -3,6 +3,7 @@ using Ecsta.Abstractions.Transports;
 using Ecsta.Plugins.Transport.Cti.Wire;
 using Ecsta.Plugins.Transport.Xsi.Events;
 using Ecsta.Plugins.Transport.Xsi.Http;
+using Ecsta.Plugins.Transport.Xsi.Link;
 
 namespace Ecsta.Plugins.Transport.Cti;
 
@@ -10,7 +11,7 @@ namespace Ecsta.Plugins.Transport.Cti;
 public sealed partial class CtiPlatformLink
 {
     /// <inheritdoc />
-    async ValueTask ICtiSessionOwner.DeliverAsync(CtiSession session, PlatformEvent platformEvent, CancellationToken cancellationToken)
+    async ValueTask ILinkSessionOwner.DeliverAsync(LinkSession session, PlatformEvent platformEvent, CancellationToken cancellationToken)
     {
         if (IsServer && platformEvent is { UserId: { } user } and not LinkStateEvent)
         {
@@ -84,7 +85,7 @@ public sealed partial class CtiPlatformLink
     }
 
     /// <inheritdoc />
-    void ICtiSessionOwner.Lost(CtiSession session, string reason, PlatformException? error)
+    void ILinkSessionOwner.Lost(LinkSession session, string reason, PlatformException? error)
     {
         if (error?.Kind == PlatformErrorKind.Unauthorized)
         {
@@ -102,12 +103,12 @@ public sealed partial class CtiPlatformLink
             _session = null;
             _state = LinkState.Reconnecting;
             _log.Warning("Link lost: {Reason}; reconnecting", reason);
-            _reconnect = Task.Run(() => ReconnectAsync(session, reason, _disposed.Token));
+            _reconnect = Task.Run(() => ReconnectAsync((CtiSession)session, reason, _disposed.Token));
         }
     }
 
     /// <inheritdoc />
-    void ICtiSessionOwner.Resubscribed(CtiSession session, XsiSubscriptionTarget target)
+    void ILinkSessionOwner.Resubscribed(LinkSession session, XsiSubscriptionTarget target)
     {
         if (IsServer && target.UserId is null)
         {

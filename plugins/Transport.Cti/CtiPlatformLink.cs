@@ -8,6 +8,7 @@ using Ecsta.Plugins.Transport.Cti.Wire;
 using Ecsta.Plugins.Transport.Xsi;
 using Ecsta.Plugins.Transport.Xsi.Events;
 using Ecsta.Plugins.Transport.Xsi.Http;
+using Ecsta.Plugins.Transport.Xsi.Link;
 using Serilog;
 
 namespace Ecsta.Plugins.Transport.Cti;
@@ -17,7 +18,7 @@ namespace Ecsta.Plugins.Transport.Cti;
 /// channel and the subscriptions; an HTTP(S) side channel for lines and Remote Office; SRV failover, keepalives,
 /// reconnect with backoff. Behaves towards the core exactly like the XSI link. See docs/transport-cti.md.
 /// </summary>
-public sealed partial class CtiPlatformLink : IPlatformLink, IConnectionTester, ICtiSessionOwner
+public sealed partial class CtiPlatformLink : IPlatformLink, IConnectionTester, ILinkSessionOwner
 {
     private readonly PlatformLinkOptions _options;
     private readonly PlatformLinkContext _context;

@@ -2,13 +2,14 @@ using Ecsta.Abstractions.Platform;
 using Ecsta.Abstractions.Transports;
 using Ecsta.Plugins.Transport.Xsi.Events;
 using Ecsta.Plugins.Transport.Xsi.Http;
+using Ecsta.Plugins.Transport.Xsi.Link;
 
 namespace Ecsta.Plugins.Transport.Xsi;
 
 public sealed partial class XsiPlatformLink
 {
     /// <inheritdoc />
-    async ValueTask IXsiSessionOwner.DeliverAsync(XsiSession session, PlatformEvent platformEvent, CancellationToken cancellationToken)
+    async ValueTask ILinkSessionOwner.DeliverAsync(LinkSession session, PlatformEvent platformEvent, CancellationToken cancellationToken)
     {
         if (IsServer && platformEvent is { UserId: { } user } and not LinkStateEvent)
         {
@@ -82,7 +83,7 @@ public sealed partial class XsiPlatformLink
     }
 
     /// <inheritdoc />
-    void IXsiSessionOwner.Lost(XsiSession session, string reason, PlatformException? error)
+    void ILinkSessionOwner.Lost(LinkSession session, string reason, PlatformException? error)
     {
         if (error?.Kind == PlatformErrorKind.Unauthorized)
         {
@@ -100,12 +101,12 @@ public sealed partial class XsiPlatformLink
             _session = null;
             _state = LinkState.Reconnecting;
             _log.Warning("Link lost: {Reason}; reconnecting", reason);
-            _reconnect = Task.Run(() => ReconnectAsync(session, reason, _disposed.Token));
+            _reconnect = Task.Run(() => ReconnectAsync((XsiSession)session, reason, _disposed.Token));
         }
     }
 
     /// <inheritdoc />
-    void IXsiSessionOwner.Resubscribed(XsiSession session, XsiSubscriptionTarget target)
+    void ILinkSessionOwner.Resubscribed(LinkSession session, XsiSubscriptionTarget target)
     {
         if (IsServer && target.UserId is null)
         {

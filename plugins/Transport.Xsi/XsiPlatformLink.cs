@@ -4,6 +4,7 @@ using Ecsta.Abstractions.Transports;
 using Ecsta.BroadWorks.Xsi;
 using Ecsta.Plugins.Transport.Xsi.Events;
 using Ecsta.Plugins.Transport.Xsi.Http;
+using Ecsta.Plugins.Transport.Xsi.Link;
 using Serilog;
 
 namespace Ecsta.Plugins.Transport.Xsi;
@@ -12,7 +13,7 @@ namespace Ecsta.Plugins.Transport.Xsi;
 /// One instance's XSI link: Xsi-Actions for the commands, an Xsi-Events channel set for the events, SRV failover,
 /// reconnect with backoff. See docs/transport-xsi.md.
 /// </summary>
-public sealed partial class XsiPlatformLink : IPlatformLink, IConnectionTester, IXsiSessionOwner
+public sealed partial class XsiPlatformLink : IPlatformLink, IConnectionTester, ILinkSessionOwner
 {
     private readonly PlatformLinkOptions _options;
     private readonly PlatformLinkContext _context;

@@ -1,75 +1,43 @@
-using Ecsta.Abstractions.Platform;
 using Ecsta.Abstractions.Transports;
 using Ecsta.BroadWorks.Cti;
-using Ecsta.BroadWorks.Mapping;
 using Ecsta.BroadWorks.Xsi;
 using Ecsta.BroadWorks.Xsi.Events;
 using Ecsta.Plugins.Transport.Xsi.Events;
 using Ecsta.Plugins.Transport.Xsi.Http;
+using Ecsta.Plugins.Transport.Xsi.Link;
 using Serilog;
 
 namespace Ecsta.Plugins.Transport.Cti.Wire;
 
 /// <summary>
-/// One connection epoch of a CTI link: the socket, the event channel bound to it, the subscriptions on the channel
-/// set, and one timer that sends the keepalive with the channel heartbeat and refreshes channel and subscriptions at
-/// half-life. A lost session is never repaired: the link replaces it.
+/// One connection epoch of a CTI link: the socket, the event channel bound to it, and one timer that sends the
+/// keepalive with the channel heartbeat and refreshes the channel at half-life. The subscriptions, their refresh and
+/// renewal and the shared event handling are <see cref="LinkSession"/>'s (the same code as the XSI transport).
 /// </summary>
-internal sealed class CtiSession : IAsyncDisposable
+internal sealed class CtiSession : LinkSession
 {
     private readonly PlatformLinkOptions _options;
     private readonly CtiLinkSettings _settings;
-    private readonly ICtiSessionOwner _owner;
-    private readonly TimeProvider _time;
-    private readonly ILogger _log;
-    private readonly Dictionary<string, TrackedSubscription> _subscriptions = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _subscriptionGate = new(1, 1);
-    private readonly CancellationTokenSource _stop = new();
     private Task _maintain = Task.CompletedTask;
-    private int _lost;
 
-    public CtiSession(CtiConnection connection, PlatformLinkOptions options, CtiLinkSettings settings, ICtiSessionOwner owner, TimeProvider time, ILogger log, string channelSetId)
+    public CtiSession(CtiConnection connection, PlatformLinkOptions options, CtiLinkSettings settings, ILinkSessionOwner owner, TimeProvider time, ILogger log, string channelSetId)
+        : base(settings.Shared, owner, time, log, channelSetId)
     {
         Connection = connection;
         _options = options;
         _settings = settings;
-        _owner = owner;
-        _time = time;
-        _log = log;
-        ChannelSetId = channelSetId;
     }
 
     public CtiConnection Connection { get; }
 
     /// <summary>The XSP of the socket.</summary>
-    public ServiceTarget Primary => Connection.Target;
-
-    public string ChannelSetId { get; }
+    public override ServiceTarget Primary => Connection.Target;
 
     public string? ChannelId { get; private set; }
 
     private DateTimeOffset ChannelRefreshDue { get; set; }
 
-    public bool IsLost => Volatile.Read(ref _lost) != 0;
-
-    /// <summary>Events held back while the session is being set up (the link flushes them after LinkStateEvent).</summary>
-    public List<PlatformEvent> Held { get; } = [];
-
-    /// <summary>Whether events go straight to the link's stream (after set-up).</summary>
-    public bool Ready { get; set; }
-
-    public IReadOnlyList<TrackedSubscription> Subscriptions
-    {
-        get
-        {
-            lock (_subscriptions)
-            {
-                return [.. _subscriptions.Values];
-            }
-        }
-    }
-
-    /// <summary>Starts reading the socket (events are held until <see cref="Ready"/>).</summary>
+    /// <summary>Starts reading the socket (events are held until <see cref="LinkSession.Ready"/>).</summary>
     public void Start() => Connection.Start(OnEventAsync, reason => MarkLost(reason));
 
     /// <summary>Sends a tunnelled Xsi command and returns its 2xx answer; anything else throws <see cref="PlatformException"/>.</summary>
@@ -85,6 +53,9 @@ internal sealed class CtiSession : IAsyncDisposable
         throw XsiErrors.FromResponse(response.StatusCode, response.Document is null ? [] : XsiWriter.ToBytes(response.Document), concernsAddress);
     }
 
+    /// <summary>Adds the event channel on this socket (the socket is the only XSP), then starts the keepalive timer.</summary>
+    public override Task OpenAsync(IReadOnlyList<ServiceTarget> otherTargets, CancellationToken cancellationToken) => OpenChannelAsync(cancellationToken);
+
     /// <summary>Adds the event channel on this socket, then starts the keepalive timer.</summary>
     public async Task OpenChannelAsync(CancellationToken cancellationToken)
     {
@@ -93,105 +64,54 @@ internal sealed class CtiSession : IAsyncDisposable
             ChannelSetId = ChannelSetId,
             Priority = 1,
             Weight = 50,
-            Expires = _settings.Shared.ChannelExpiresSeconds,
-            ApplicationId = _settings.Shared.ApplicationId,
+            Expires = Settings.ChannelExpiresSeconds,
+            ApplicationId = Settings.ApplicationId,
         };
         var response = await SendAsync("POST", XsiPaths.Events + "/channel", cancellationToken, request).ConfigureAwait(false);
         var granted = response.Document as XsiChannel ?? throw new PlatformException("The channel answer carries no Channel document.");
         ChannelId = granted.ChannelId ?? throw new PlatformException("The Channel document has no channelId.");
-        SetChannelExpiry(granted.Expires ?? _settings.Shared.ChannelExpiresSeconds);
-        _log.Information("Event channel {ChannelId} open on the CTI socket to {Host}:{Port} (set {ChannelSetId})", ChannelId, Primary.Host, Primary.Port, ChannelSetId);
-        _maintain = Task.Run(() => MaintainAsync(_stop.Token), CancellationToken.None);
-    }
-
-    private void SetChannelExpiry(int expires) =>
-        ChannelRefreshDue = _time.GetUtcNow() + TimeSpan.FromSeconds(Math.Max(2, expires) / 2.0);
-
-    /// <summary>Subscribes a target to every package not yet held for it (idempotent; never re-POSTs a live subscription).</summary>
-    public async Task SubscribeAsync(XsiSubscriptionTarget target, CancellationToken cancellationToken)
-    {
-        await _subscriptionGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            foreach (var package in XsiEventPackages.All)
-            {
-                var key = target.Key + "|" + package;
-                lock (_subscriptions)
-                {
-                    if (_subscriptions.ContainsKey(key))
-                    {
-                        continue;
-                    }
-                }
-
-                var body = new XsiSubscription
-                {
-                    Event = package,
-                    Expires = _settings.Shared.SubscriptionExpiresSeconds,
-                    ChannelSetId = ChannelSetId,
-                    ApplicationId = _settings.Shared.ApplicationId,
-                };
-                var granted = (await SendAsync("POST", target.Path, cancellationToken, body).ConfigureAwait(false)).Document as XsiSubscription
-                    ?? throw new PlatformException("The subscription answer carries no Subscription document.");
-                var tracked = new TrackedSubscription
-                {
-                    Target = target,
-                    Package = package,
-                    SubscriptionId = granted.SubscriptionId ?? throw new PlatformException("The Subscription answer has no subscriptionId."),
-                };
-                SetExpiry(tracked, granted.Expires ?? _settings.Shared.SubscriptionExpiresSeconds);
-                lock (_subscriptions)
-                {
-                    _subscriptions[key] = tracked;
-                }
-            }
-        }
-        finally
-        {
-            _subscriptionGate.Release();
-        }
-    }
-
-    /// <summary>Deletes a target's subscriptions.</summary>
-    public async Task UnsubscribeAsync(XsiSubscriptionTarget target, CancellationToken cancellationToken)
-    {
-        await _subscriptionGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            List<TrackedSubscription> gone;
-            lock (_subscriptions)
-            {
-                gone = [.. _subscriptions.Values.Where(s => s.Target.Key == target.Key)];
-                foreach (var s in gone)
-                {
-                    _subscriptions.Remove(s.Key);
-                }
-            }
-
-            foreach (var s in gone)
-            {
-                await DeleteQuietlyAsync(XsiPaths.Subscription(s.SubscriptionId), cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            _subscriptionGate.Release();
-        }
+        SetChannelExpiry(granted.Expires ?? Settings.ChannelExpiresSeconds);
+        Log.Information("Event channel {ChannelId} open on the CTI socket to {Host}:{Port} (set {ChannelSetId})", ChannelId, Primary.Host, Primary.Port, ChannelSetId);
+        _maintain = Task.Run(() => MaintainAsync(Stopping), CancellationToken.None);
     }
 
     /// <summary>Deletes every subscription and the channel, best effort (on dispose of the link).</summary>
-    public async Task CloseGracefullyAsync(CancellationToken cancellationToken)
+    public override async Task CloseGracefullyAsync(CancellationToken cancellationToken)
     {
-        foreach (var s in Subscriptions)
-        {
-            await DeleteQuietlyAsync(XsiPaths.Subscription(s.SubscriptionId), cancellationToken).ConfigureAwait(false);
-        }
-
+        await DeleteAllSubscriptionsAsync(cancellationToken).ConfigureAwait(false);
         if (ChannelId is { } channel)
         {
             await DeleteQuietlyAsync(XsiPaths.Channel(channel), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    protected override async Task<XsiSubscription> PostSubscriptionAsync(XsiSubscriptionTarget target, XsiSubscription request, CancellationToken cancellationToken) =>
+        (await SendAsync("POST", target.Path, cancellationToken, request).ConfigureAwait(false)).Document as XsiSubscription
+            ?? throw new PlatformException("The subscription answer carries no Subscription document.");
+
+    protected override async Task<int?> RenewSubscriptionAsync(string subscriptionId, XsiSubscription request, CancellationToken cancellationToken) =>
+        ((await SendAsync("PUT", XsiPaths.Subscription(subscriptionId), cancellationToken, request).ConfigureAwait(false)).Document as XsiSubscription)?.Expires;
+
+    protected override Task DeleteSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken) =>
+        DeleteQuietlyAsync(XsiPaths.Subscription(subscriptionId), cancellationToken);
+
+    /// <summary>Waits for the timer, then closes the socket.</summary>
+    protected override async ValueTask ShutDownAsync()
+    {
+        try
+        {
+            await _maintain.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Expected.
+        }
+
+        await Connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private void SetChannelExpiry(int expires) =>
+        ChannelRefreshDue = Time.GetUtcNow() + TimeSpan.FromSeconds(Math.Max(2, expires) / 2.0);
 
     private async Task DeleteQuietlyAsync(string path, CancellationToken cancellationToken)
     {
@@ -201,80 +121,27 @@ internal sealed class CtiSession : IAsyncDisposable
         }
         catch (Exception ex) when (ex is PlatformException or OperationCanceledException)
         {
-            _log.Debug("Deleting {Path} failed: {Error}", path, ex.Message);
+            Log.Debug("Deleting {Path} failed: {Error}", path, ex.Message);
         }
-    }
-
-    private void SetExpiry(TrackedSubscription subscription, int expires)
-    {
-        subscription.Expires = Math.Max(2, expires);
-        subscription.RefreshDue = _time.GetUtcNow() + TimeSpan.FromSeconds(subscription.Expires / 2.0);
     }
 
     private async ValueTask OnEventAsync(XspEvent message, CancellationToken cancellationToken)
     {
-        switch (message.Event)
+        if (message.Event is XsiSubscriptionEvent e)
         {
-            case XsiChannelTerminatedEvent terminated:
-                // Not acknowledged (BROADWORKS.md §4.3).
-                MarkLost($"The platform terminated event channel {terminated.ChannelId} ({terminated.Reason ?? "no reason given"}).");
-                return;
-            case XsiSubscriptionEvent e:
-                try
-                {
-                    await Connection.WriteAsync(new XspEventResponse(new XsiEventResponse(e.EventId), message.RequestId), cancellationToken).ConfigureAwait(false);
-                }
-                catch (PlatformException ex)
-                {
-                    MarkLost(ex.Message, ex);
-                    return;
-                }
-
-                if (e.EventData is XsiSubscriptionTerminatedEventData)
-                {
-                    _ = Task.Run(() => ResubscribeAsync(e.SubscriptionId, _stop.Token), CancellationToken.None);
-                    return;
-                }
-
-                await _owner.DeliverAsync(this, PlatformEventMapper.Map(e), cancellationToken).ConfigureAwait(false);
-                return;
-            default:
-                await _owner.DeliverAsync(this, PlatformEventMapper.Map(message.Event), cancellationToken).ConfigureAwait(false);
-                return;
-        }
-    }
-
-    /// <summary>A SubscriptionTerminatedEvent: the subscription is known gone, so it is POSTed again.</summary>
-    private async Task ResubscribeAsync(string? subscriptionId, CancellationToken cancellationToken)
-    {
-        TrackedSubscription? gone;
-        lock (_subscriptions)
-        {
-            gone = _subscriptions.Values.FirstOrDefault(s => s.SubscriptionId == subscriptionId);
-            if (gone is not null)
+            try
             {
-                _subscriptions.Remove(gone.Key);
+                await Connection.WriteAsync(new XspEventResponse(new XsiEventResponse(e.EventId), message.RequestId), cancellationToken).ConfigureAwait(false);
+            }
+            catch (PlatformException ex)
+            {
+                MarkLost(ex.Message, ex);
+                return;
             }
         }
 
-        if (gone is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await SubscribeAsync(gone.Target, cancellationToken).ConfigureAwait(false);
-            _owner.Resubscribed(this, gone.Target);
-        }
-        catch (PlatformException ex)
-        {
-            MarkLost($"Subscription {subscriptionId} ended and could not be renewed: {ex.Message}", ex);
-        }
-        catch (OperationCanceledException)
-        {
-            // The session ended.
-        }
+        // ChannelTerminatedEvent among the rest: not acknowledged (BROADWORKS.md §4.3).
+        await DispatchAsync(message.Event, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -284,7 +151,7 @@ internal sealed class CtiSession : IAsyncDisposable
     /// </summary>
     private async Task MaintainAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(_settings.KeepaliveInterval, _time);
+        using var timer = new PeriodicTimer(_settings.KeepaliveInterval, Time);
         Task<bool>? probe = null;
         var misses = 0;
         try
@@ -309,7 +176,10 @@ internal sealed class CtiSession : IAsyncDisposable
                     probe = ProbeAsync(cancellationToken);
                 }
 
-                await RefreshDueAsync(cancellationToken).ConfigureAwait(false);
+                if (await RefreshChannelAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    await RefreshDueSubscriptionsAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException)
@@ -351,7 +221,7 @@ internal sealed class CtiSession : IAsyncDisposable
         }
         catch (PlatformException ex)
         {
-            _log.Debug("Keepalive to {Host}:{Port} failed: {Error}", Primary.Host, Primary.Port, ex.Message);
+            Log.Debug("Keepalive to {Host}:{Port} failed: {Error}", Primary.Host, Primary.Port, ex.Message);
             return false;
         }
         catch (OperationCanceledException)
@@ -360,65 +230,29 @@ internal sealed class CtiSession : IAsyncDisposable
         }
     }
 
-    private async Task RefreshDueAsync(CancellationToken cancellationToken)
+    /// <summary>Refreshes the channel at half-life; false when that lost the session (401, 404, connection gone).</summary>
+    private async Task<bool> RefreshChannelAsync(CancellationToken cancellationToken)
     {
+        if (ChannelId is not { } channel || Time.GetUtcNow() < ChannelRefreshDue)
+        {
+            return true;
+        }
+
         try
         {
-            if (ChannelId is { } channel && _time.GetUtcNow() >= ChannelRefreshDue)
-            {
-                var response = await SendAsync("PUT", XsiPaths.Channel(channel), cancellationToken, new XsiChannel { Expires = _settings.Shared.ChannelExpiresSeconds }).ConfigureAwait(false);
-                SetChannelExpiry((response.Document as XsiChannel)?.Expires ?? _settings.Shared.ChannelExpiresSeconds);
-            }
-
-            foreach (var subscription in Subscriptions.Where(s => _time.GetUtcNow() >= s.RefreshDue))
-            {
-                try
-                {
-                    var response = await SendAsync("PUT", XsiPaths.Subscription(subscription.SubscriptionId), cancellationToken, new XsiSubscription { Expires = _settings.Shared.SubscriptionExpiresSeconds }).ConfigureAwait(false);
-                    SetExpiry(subscription, (response.Document as XsiSubscription)?.Expires ?? _settings.Shared.SubscriptionExpiresSeconds);
-                }
-                catch (PlatformException ex) when (ex.Kind == PlatformErrorKind.NotFound)
-                {
-                    // Known gone: now, and only now, POST it again.
-                    await ResubscribeAsync(subscription.SubscriptionId, cancellationToken).ConfigureAwait(false);
-                }
-            }
+            var response = await SendAsync("PUT", XsiPaths.Channel(channel), cancellationToken, new XsiChannel { Expires = Settings.ChannelExpiresSeconds }).ConfigureAwait(false);
+            SetChannelExpiry((response.Document as XsiChannel)?.Expires ?? Settings.ChannelExpiresSeconds);
+            return true;
         }
         catch (PlatformException ex) when (ex.Kind is PlatformErrorKind.Unauthorized or PlatformErrorKind.LinkDown or PlatformErrorKind.NotFound)
         {
             MarkLost(ex.Message, ex);
+            return false;
         }
         catch (PlatformException ex)
         {
-            _log.Warning("Refreshing the channel or a subscription failed: {Error}; trying again at the next keepalive", ex.Message);
+            Log.Warning("Refreshing channel {ChannelId} failed: {Error}; trying again at the next keepalive", channel, ex.Message);
+            return false;
         }
-    }
-
-    /// <summary>Marks the session lost (once) and tells the link.</summary>
-    public void MarkLost(string reason, PlatformException? error = null)
-    {
-        if (Interlocked.Exchange(ref _lost, 1) == 0)
-        {
-            _owner.Lost(this, reason, error);
-        }
-    }
-
-    /// <summary>Stops the timer and closes the socket.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        Interlocked.Exchange(ref _lost, 1);
-        await _stop.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await _maintain.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Expected.
-        }
-
-        await Connection.DisposeAsync().ConfigureAwait(false);
-        _stop.Dispose();
-        _subscriptionGate.Dispose();
     }
 }
