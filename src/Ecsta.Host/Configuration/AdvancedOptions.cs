@@ -45,6 +45,16 @@ internal sealed class AdvancedOptions
     [JsonProperty("monitorStartRetrySeconds")]
     public int MonitorStartRetrySeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Settings handed to the transport as they are (e.g. <c>httpPort</c> of the CTI side channel, keepalive and
+    /// heartbeat periods, reconnect delays): their names and meaning are the transport's (docs/transport-*.md).
+    /// </summary>
+    [JsonProperty("transportSettings")]
+    public Dictionary<string, string> TransportSettings { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Keeps files without transport settings as they were (Newtonsoft's ShouldSerialize convention).</summary>
+    public bool ShouldSerializeTransportSettings() => TransportSettings.Count > 0;
+
     [JsonExtensionData]
     public IDictionary<string, JToken> Unknown { get; set; } = new Dictionary<string, JToken>();
 }

@@ -12,11 +12,16 @@ internal sealed partial class ConfigurationValidator
 {
     private readonly Func<string, IProviderProfile?> _findProfile;
     private readonly INumberFormatterFactory? _numberRules;
+    private readonly Func<string, ITransportFactory?> _findTransport;
 
-    public ConfigurationValidator(Func<string, IProviderProfile?>? findProfile = null, INumberFormatterFactory? numberRules = null)
+    public ConfigurationValidator(
+        Func<string, IProviderProfile?>? findProfile = null,
+        INumberFormatterFactory? numberRules = null,
+        Func<string, ITransportFactory?>? findTransport = null)
     {
         _findProfile = findProfile ?? (_ => null);
         _numberRules = numberRules;
+        _findTransport = findTransport ?? (_ => null);
         ChecksProfiles = findProfile is not null;
     }
 
@@ -99,6 +104,7 @@ internal sealed partial class ConfigurationValidator
 
         ValidateLines(instance, Error);
         ValidateAdvanced(instance, Error);
+        ValidateTransportSettings(instance, Error);
 
         if (instance.Location.Enabled && !LocationPrefix().IsMatch(instance.Location.Location))
         {

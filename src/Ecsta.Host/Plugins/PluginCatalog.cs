@@ -49,6 +49,10 @@ internal sealed class PluginCatalog : IDisposable
     /// <summary>Finds a profile by name (case-insensitive).</summary>
     public IProviderProfile? FindProfile(string name) => _profiles.TryGetValue(name, out var p) ? p.Profile : null;
 
+    /// <summary>The transport serving a connection type, or null (no copy of the table, unlike <see cref="Transports"/>).</summary>
+    public ITransportFactory? FindTransport(string connectionType) =>
+        _transports.TryGetValue(connectionType, out var t) ? t.Factory : null;
+
     /// <summary>The default plugins folder: <c>plugins/</c> beside the host's assembly.</summary>
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "plugins");
 

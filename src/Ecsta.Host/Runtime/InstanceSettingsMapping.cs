@@ -7,15 +7,18 @@ namespace Ecsta.Host.Runtime;
 /// <summary>Turns a stored instance into what the transport and the TSP core take.</summary>
 internal static class InstanceSettingsMapping
 {
+    private const string DirectoryUserIdSetting = "directoryUserId";
+
     public static PlatformLinkOptions ToLinkOptions(InstanceConfiguration instance, SecretProtector secrets)
     {
         var proxy = instance.Advanced.Proxy is { } p && Uri.TryCreate(p.Address, UriKind.Absolute, out var address)
             ? new ProxySettings(address, p.User, p.PasswordProtected is null ? null : secrets.Unprotect(p.PasswordProtected))
             : null;
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (instance.Lines.Count > 0)
+        // The administrator's transport settings win; the directory is read as the first line's user unless set.
+        var settings = new Dictionary<string, string>(instance.Advanced.TransportSettings, StringComparer.Ordinal);
+        if (instance.Lines.Count > 0 && !settings.ContainsKey(DirectoryUserIdSetting))
         {
-            settings["directoryUserId"] = instance.Lines[0].UserId;
+            settings[DirectoryUserIdSetting] = instance.Lines[0].UserId;
         }
 
         return new PlatformLinkOptions
@@ -55,11 +58,41 @@ internal static class InstanceSettingsMapping
         MonitorRetryInterval = TimeSpan.FromSeconds(Math.Max(1, instance.Advanced.MonitorStartRetrySeconds)),
     };
 
-    /// <summary>Whether two versions of an instance differ in anything the link was built from (a change needs a new link).</summary>
-    public static bool LinkChanged(InstanceConfiguration a, InstanceConfiguration b) =>
+    /// <summary>
+    /// Whether two versions of an instance differ in anything the link was built from (a change needs a new link).
+    /// Passwords are compared in clear: protecting the same password again gives another text, and a save that
+    /// re-protects an unchanged password must not restart the instance (and close every open line).
+    /// </summary>
+    public static bool LinkChanged(InstanceConfiguration a, InstanceConfiguration b, SecretProtector secrets) =>
         a.Mode != b.Mode || a.Host != b.Host || a.Port != b.Port || a.ConnectionType != b.ConnectionType || a.UrlPrefix != b.UrlPrefix
-        || a.User != b.User || a.PasswordProtected != b.PasswordProtected
+        || a.User != b.User || SecretChanged(a.PasswordProtected, b.PasswordProtected, secrets)
         || a.Advanced.Proxy?.Address != b.Advanced.Proxy?.Address || a.Advanced.Proxy?.User != b.Advanced.Proxy?.User
-        || a.Advanced.Proxy?.PasswordProtected != b.Advanced.Proxy?.PasswordProtected
-        || a.Advanced.TrustedCaPath != b.Advanced.TrustedCaPath || a.Advanced.PinnedCertificateSha256 != b.Advanced.PinnedCertificateSha256;
+        || SecretChanged(a.Advanced.Proxy?.PasswordProtected, b.Advanced.Proxy?.PasswordProtected, secrets)
+        || a.Advanced.TrustedCaPath != b.Advanced.TrustedCaPath || a.Advanced.PinnedCertificateSha256 != b.Advanced.PinnedCertificateSha256
+        || !SameSettings(a.Advanced.TransportSettings, b.Advanced.TransportSettings);
+
+    private static bool SecretChanged(string? a, string? b, SecretProtector secrets)
+    {
+        if (a == b)
+        {
+            return false;
+        }
+
+        if (a is null || b is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            return secrets.Unprotect(a) != secrets.Unprotect(b);
+        }
+        catch (ConfigurationException)
+        {
+            return true;
+        }
+    }
+
+    private static bool SameSettings(Dictionary<string, string> a, Dictionary<string, string> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var value) && value == kv.Value);
 }

@@ -81,7 +81,7 @@ internal sealed class TelephonyRuntime : IAsyncDisposable
             {
                 if (_instances.TryGetValue(instance.Name, out var running))
                 {
-                    if (InstanceSettingsMapping.LinkChanged(running.Configuration, instance))
+                    if (InstanceSettingsMapping.LinkChanged(running.Configuration, instance, _store.Secrets))
                     {
                         await StopAsync(instance.Name).ConfigureAwait(false);
                         await StartAsync(instance, cancellationToken).ConfigureAwait(false);
@@ -105,7 +105,7 @@ internal sealed class TelephonyRuntime : IAsyncDisposable
 
     private async Task StartAsync(InstanceConfiguration instance, CancellationToken cancellationToken)
     {
-        var problems = new ConfigurationValidator(_catalog.FindProfile, _catalog.NumberRules).Validate(instance);
+        var problems = new ConfigurationValidator(_catalog.FindProfile, _catalog.NumberRules, _catalog.FindTransport).Validate(instance);
         if (problems.Count > 0)
         {
             _log.Error("Instance {Instance} not started: {Problems}", instance.Name, string.Join("; ", problems));

@@ -19,7 +19,6 @@ namespace Ecsta.EndToEnd.Tests.TestSupport;
 /// </summary>
 public class HostEnvironment : IAsyncLifetime
 {
-    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _linkSettings = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, IPlatformLink> _links = new(StringComparer.OrdinalIgnoreCase);
     private int _nextUser;
 
@@ -63,7 +62,7 @@ public class HostEnvironment : IAsyncLifetime
         Assert.Empty(Catalog.Failures);
         Assert.True(Catalog.Transports.ContainsKey(ConnectionTypes.Http), "the XSI plugin must be loaded from plugins/");
         Assert.True(Catalog.Transports.ContainsKey(ConnectionTypes.Cti), "the CTI plugin must be loaded from plugins/");
-        LinkSettingsSeam.Install(Catalog, _linkSettings, _links);
+        LinkCapture.Install(Catalog, _links);
     }
 
     /// <summary>A user no other test of this class uses.</summary>
@@ -78,7 +77,7 @@ public class HostEnvironment : IAsyncLifetime
     /// (<c>http</c>/<c>https</c>) on the simulator's XSI port, CTI (<c>cti</c>/<c>ctis</c>) on its CTI port with the
     /// side channel (<c>httpPort</c>) on the XSI HTTP/HTTPS port. Secure types trust the simulator's CA through
     /// <c>advanced.trustedCaPath</c> unless <paramref name="trustCa"/> is false. <paramref name="linkSettings"/> are
-    /// transport settings (e.g. short keepalives) given to the link through <see cref="LinkSettingsSeam"/>.
+    /// transport settings (e.g. short keepalives), stored as the administrator would: <c>advanced.transportSettings</c>.
     /// </summary>
     internal InstanceConfiguration Instance(SimUser user, InstanceMode mode, string connectionType = ConnectionTypes.Http,
         IReadOnlyDictionary<string, string>? linkSettings = null, bool trustCa = true)
@@ -105,13 +104,16 @@ public class HostEnvironment : IAsyncLifetime
             instance.Advanced.TrustedCaPath = CaPath;
         }
 
-        var settings = new Dictionary<string, string>(linkSettings ?? new Dictionary<string, string>(), StringComparer.Ordinal);
-        if (cti)
+        foreach (var (name, value) in linkSettings ?? new Dictionary<string, string>())
         {
-            settings.TryAdd("httpPort", xsiPort.ToString(CultureInfo.InvariantCulture));
+            instance.Advanced.TransportSettings[name] = value;
         }
 
-        _linkSettings[instance.Name] = settings;
+        if (cti)
+        {
+            instance.Advanced.TransportSettings.TryAdd("httpPort", xsiPort.ToString(CultureInfo.InvariantCulture));
+        }
+
         return instance;
     }
 

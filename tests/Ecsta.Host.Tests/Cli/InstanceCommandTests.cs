@@ -152,5 +152,36 @@ public sealed class InstanceCommandTests : IDisposable
         Assert.Contains("frobnicate", verb.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Transport_settings_are_set_shown_and_removed_with_setting_NAME_VALUE()
+    {
+        await TestSupport.Cli.RunAsync(Config, "Top-Secret-1\nProxy-Secret-2\n", FullAdd);
+
+        var set = await TestSupport.Cli.RunAsync(Config, null, "instance", "set", "office", "--setting", "heartbeatIntervalMs=5000", "--setting", "applicationId=Ecsta-Office");
+        Assert.Equal(0, set.ExitCode);
+        var shown = JObject.Parse((await TestSupport.Cli.RunAsync(Config, null, "instance", "show", "office", "--json")).Output);
+        Assert.Equal("5000", shown["advanced"]?["transportSettings"]?["heartbeatIntervalMs"]?.Value<string>());
+        Assert.Equal("Ecsta-Office", shown["advanced"]?["transportSettings"]?["applicationId"]?.Value<string>());
+        Assert.Contains("heartbeatIntervalMs=5000", (await TestSupport.Cli.RunAsync(Config, null, "instance", "show", "office")).Output, StringComparison.Ordinal);
+
+        await TestSupport.Cli.RunAsync(Config, null, "instance", "set", "office", "--setting", "applicationId=");
+        shown = JObject.Parse((await TestSupport.Cli.RunAsync(Config, null, "instance", "show", "office", "--json")).Output);
+        Assert.Null(shown["advanced"]?["transportSettings"]?["applicationId"]);
+        Assert.Equal("5000", shown["advanced"]?["transportSettings"]?["heartbeatIntervalMs"]?.Value<string>());
+    }
+
+    [Fact]
+    public async Task A_setting_without_an_equals_sign_is_bad_usage_and_changes_nothing()
+    {
+        await TestSupport.Cli.RunAsync(Config, "Top-Secret-1\nProxy-Secret-2\n", FullAdd);
+        var before = File.ReadAllText(Config);
+
+        var set = await TestSupport.Cli.RunAsync(Config, null, "instance", "set", "office", "--setting", "heartbeatIntervalMs");
+
+        Assert.Equal(2, set.ExitCode);
+        Assert.Contains("must be NAME=VALUE", set.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(Config));
+    }
+
     public void Dispose() => _temp.Dispose();
 }

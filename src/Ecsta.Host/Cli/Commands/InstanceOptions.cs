@@ -29,10 +29,13 @@ internal sealed class InstanceOptions
     public Option<bool> UseLocation { get; } = new("--use-location") { Description = "Report extension numbers fully international (true|false)" };
     public Option<string> Location { get; } = new("--location") { Description = "International prefix of the extensions, e.g. +49(89)1234" };
 
+    public Option<string[]> Settings { get; } = new("--setting") { Description = "A transport setting as NAME=VALUE (NAME= removes it); repeat for several, e.g. httpPort=8080", HelpName = "NAME=VALUE", AllowMultipleArgumentsPerToken = false };
+
     public IEnumerable<Option> All =>
     [
         Mode, Profile, Host, Port, Type, Prefix, User, PasswordStdin, Notes, Lines, ReturnToHeld, Proxy, ProxyUser,
         ProxyPasswordStdin, LineNameFormat, SnapshotInterval, MonitorRetry, TrustedCa, PinSha256, UseLocation, Location,
+        Settings,
     ];
 
     public void AddTo(Command command)
@@ -67,7 +70,32 @@ internal sealed class InstanceOptions
         if (context.Given(PinSha256)) instance.Advanced.PinnedCertificateSha256 = NullIfEmpty(context.Value(PinSha256).Replace(":", "", StringComparison.Ordinal));
         if (context.Given(UseLocation)) instance.Location.Enabled = context.Value(UseLocation);
         if (context.Given(Location)) instance.Location.Location = context.Value(Location).Trim();
+        if (context.Given(Settings)) ApplySettings(context.Value(Settings), instance.Advanced.TransportSettings);
         ApplySecrets(context, instance);
+    }
+
+    /// <summary>NAME=VALUE sets, NAME= removes; the names and values are judged by the validator on save.</summary>
+    private static void ApplySettings(string[] assignments, Dictionary<string, string> settings)
+    {
+        foreach (var assignment in assignments)
+        {
+            var equals = assignment.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new CliFailure($"--setting '{assignment}' must be NAME=VALUE (NAME= removes the setting)", ExitCodes.Usage);
+            }
+
+            var name = assignment[..equals].Trim();
+            var value = assignment[(equals + 1)..].Trim();
+            if (value.Length == 0)
+            {
+                settings.Remove(name);
+            }
+            else
+            {
+                settings[name] = value;
+            }
+        }
     }
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

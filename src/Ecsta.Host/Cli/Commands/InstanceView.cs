@@ -27,6 +27,7 @@ internal static class InstanceView
             monitorStartRetrySeconds = i.Advanced.MonitorStartRetrySeconds,
             trustedCaPath = i.Advanced.TrustedCaPath,
             pinnedCertificateSha256 = i.Advanced.PinnedCertificateSha256,
+            transportSettings = i.Advanced.TransportSettings,
         },
         location = new { i.Location.Enabled, i.Location.Location },
         numberRules = new
@@ -56,6 +57,7 @@ internal static class InstanceView
         w.WriteLine($"monitor start retry:  {i.Advanced.MonitorStartRetrySeconds} s");
         w.WriteLine($"trusted CA:           {i.Advanced.TrustedCaPath ?? "(system store only)"}");
         w.WriteLine($"pinned certificate:   {i.Advanced.PinnedCertificateSha256 ?? "(none)"}");
+        w.WriteLine($"transport settings:   {(i.Advanced.TransportSettings.Count == 0 ? "(none)" : string.Join(", ", i.Advanced.TransportSettings.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}")))}");
         w.WriteLine($"location:             {(i.Location.Enabled ? i.Location.Location : "(not used)")}");
         w.WriteLine($"number rules:         incoming {i.NumberRules.Incoming.Count}, outgoing {i.NumberRules.Outgoing.Count}, dial {i.NumberRules.Dial.Count}");
         w.WriteLine($"lines:                {i.Lines.Count}");
