@@ -88,7 +88,7 @@ public sealed partial class CtiPlatformLink
     }
 
     /// <inheritdoc />
-    public Task<CallSnapshotEvent> GetCallsAsync(string userId, CancellationToken cancellationToken) =>
+    public override Task<CallSnapshotEvent> GetCallsAsync(string userId, CancellationToken cancellationToken) =>
         XsiQueries.ReadCallsAsync(userId, (path, ct) => SendAsync("GET", path, ct), cancellationToken);
 
     /// <inheritdoc />
@@ -97,10 +97,10 @@ public sealed partial class CtiPlatformLink
         // Over the HTTP side channel, as the manual requires.
         if (!IsServer)
         {
-            return [XsiQueries.Line((await SideAsync(HttpMethod.Get, User(_options.UserId) + "/profile", cancellationToken).ConfigureAwait(false)).Read<XsiProfile>())];
+            return [XsiQueries.Line((await SideAsync(HttpMethod.Get, User(Options.UserId) + "/profile", cancellationToken).ConfigureAwait(false)).Read<XsiProfile>())];
         }
 
-        return await XsiQueries.ReadDirectoryAsync(_settings.Shared.DirectoryUserId ?? _options.UserId, _settings.Shared.DirectoryPageSize, SideGetAsync, cancellationToken).ConfigureAwait(false);
+        return await XsiQueries.ReadDirectoryAsync(_settings.Shared.DirectoryUserId ?? Options.UserId, _settings.Shared.DirectoryPageSize, SideGetAsync, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<XsiDocument?> SideGetAsync(string pathAndQuery, CancellationToken cancellationToken)

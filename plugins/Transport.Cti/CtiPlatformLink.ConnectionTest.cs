@@ -43,7 +43,7 @@ public sealed partial class CtiPlatformLink
             try
             {
                 await AuthenticateAsync(session, cancellationToken).ConfigureAwait(false);
-                steps.Add(new ConnectionTestStep("authentication", true, $"{_options.UserId} accepted"));
+                steps.Add(new ConnectionTestStep("authentication", true, $"{Options.UserId} accepted"));
             }
             catch (PlatformException ex)
             {
@@ -58,8 +58,8 @@ public sealed partial class CtiPlatformLink
                 channelId = session.ChannelId;
                 steps.Add(new ConnectionTestStep("channel", true, $"channel {channelId} bound to the CTI connection"));
                 var target = IsServer
-                    ? XsiSubscriptionTarget.Group(await GroupAsync(session, _settings.Shared.DirectoryUserId ?? _options.UserId, cancellationToken).ConfigureAwait(false))
-                    : XsiSubscriptionTarget.User(_options.UserId);
+                    ? XsiSubscriptionTarget.Group(await GroupAsync(session, _settings.Shared.DirectoryUserId ?? Options.UserId, cancellationToken).ConfigureAwait(false))
+                    : XsiSubscriptionTarget.User(Options.UserId);
                 var response = await session.SendAsync("POST", target.Path, cancellationToken, new XsiSubscription
                 {
                     Event = XsiEventPackages.AdvancedCall,
@@ -93,7 +93,7 @@ public sealed partial class CtiPlatformLink
             }
             catch (PlatformException ex)
             {
-                _log.Debug("Deleting the test channel failed: {Error}", ex.Message);
+                Log.Debug("Deleting the test channel failed: {Error}", ex.Message);
             }
 
             return new ConnectionTestResult(steps);

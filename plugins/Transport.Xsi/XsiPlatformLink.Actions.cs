@@ -80,7 +80,7 @@ public sealed partial class XsiPlatformLink
     }
 
     /// <inheritdoc />
-    public Task<CallSnapshotEvent> GetCallsAsync(string userId, CancellationToken cancellationToken) =>
+    public override Task<CallSnapshotEvent> GetCallsAsync(string userId, CancellationToken cancellationToken) =>
         XsiQueries.ReadCallsAsync(userId, GetDocumentAsync, cancellationToken);
 
     /// <inheritdoc />
@@ -88,11 +88,11 @@ public sealed partial class XsiPlatformLink
     {
         if (!IsServer)
         {
-            var profile = (await SendAsync(HttpMethod.Get, User(_options.UserId) + "/profile", cancellationToken).ConfigureAwait(false)).Read<XsiProfile>();
+            var profile = (await SendAsync(HttpMethod.Get, User(Options.UserId) + "/profile", cancellationToken).ConfigureAwait(false)).Read<XsiProfile>();
             return [XsiQueries.Line(profile)];
         }
 
-        return await XsiQueries.ReadDirectoryAsync(_settings.DirectoryUserId ?? _options.UserId, _settings.DirectoryPageSize, GetDocumentAsync, cancellationToken).ConfigureAwait(false);
+        return await XsiQueries.ReadDirectoryAsync(_settings.DirectoryUserId ?? Options.UserId, _settings.DirectoryPageSize, GetDocumentAsync, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<XsiDocument?> GetDocumentAsync(string pathAndQuery, CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ public sealed partial class XsiPlatformLink
             {
                 await AuthenticateAsync(target, cancellationToken).ConfigureAwait(false);
                 steps.Add(new ConnectionTestStep("target", true, "answered", target));
-                steps.Add(new ConnectionTestStep("authentication", true, $"{_options.UserId} accepted"));
+                steps.Add(new ConnectionTestStep("authentication", true, $"{Options.UserId} accepted"));
                 good = target;
                 break;
             }
@@ -47,11 +47,11 @@ public sealed partial class XsiPlatformLink
         XsiEventChannel? channel = null;
         try
         {
-            channel = await XsiEventChannel.OpenAsync(_requester, good, new XsiChannel { ChannelSetId = $"ecsta-test-{InstanceTag}-{Guid.NewGuid():N}", Priority = 1, Weight = 50, Expires = 60 }, _context.Time, _options.RequestTimeout, _log, cancellationToken).ConfigureAwait(false);
+            channel = await XsiEventChannel.OpenAsync(_requester, good, new XsiChannel { ChannelSetId = $"ecsta-test-{InstanceTag}-{Guid.NewGuid():N}", Priority = 1, Weight = 50, Expires = 60 }, Context.Time, Options.RequestTimeout, Log, cancellationToken).ConfigureAwait(false);
             steps.Add(new ConnectionTestStep("channel", true, $"channel {channel.ChannelId} granted for {channel.Expires} s"));
             var target = IsServer
-                ? XsiSubscriptionTarget.Group(await GroupAsync(good, _settings.DirectoryUserId ?? _options.UserId, cancellationToken).ConfigureAwait(false))
-                : XsiSubscriptionTarget.User(_options.UserId);
+                ? XsiSubscriptionTarget.Group(await GroupAsync((user, ct) => ReadProfileAsync(good, user, ct), _settings.DirectoryUserId ?? Options.UserId, cancellationToken).ConfigureAwait(false))
+                : XsiSubscriptionTarget.User(Options.UserId);
             var granted = (await _requester.SendAsync(new XsiRequest(HttpMethod.Post, good, target.Path, new XsiSubscription
             {
                 Event = XsiEventPackages.AdvancedCall,

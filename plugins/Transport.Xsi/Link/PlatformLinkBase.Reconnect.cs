@@ -2,11 +2,11 @@ using Ecsta.Abstractions.Platform;
 using Ecsta.Abstractions.Transports;
 using Ecsta.Plugins.Transport.Xsi.Events;
 using Ecsta.Plugins.Transport.Xsi.Http;
-using Ecsta.Plugins.Transport.Xsi.Link;
 
-namespace Ecsta.Plugins.Transport.Xsi;
+namespace Ecsta.Plugins.Transport.Xsi.Link;
 
-public sealed partial class XsiPlatformLink
+/// <summary>Event delivery, link loss, reconnect with backoff and jitter, the 401 stop and disposal (docs/transport-xsi.md).</summary>
+public abstract partial class PlatformLinkBase
 {
     /// <inheritdoc />
     async ValueTask ILinkSessionOwner.DeliverAsync(LinkSession session, PlatformEvent platformEvent, CancellationToken cancellationToken)
@@ -44,8 +44,126 @@ public sealed partial class XsiPlatformLink
         }
     }
 
+    /// <inheritdoc />
+    void ILinkSessionOwner.Lost(LinkSession session, string reason, PlatformException? error)
+    {
+        if (error?.Kind == PlatformErrorKind.Unauthorized)
+        {
+            OnUnauthorized(error);
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (!ReferenceEquals(session, _session) || _disposed.IsCancellationRequested || _failed is not null)
+            {
+                return;
+            }
+
+            _session = null;
+            _state = LinkState.Reconnecting;
+            Log.Warning("Link lost: {Reason}; reconnecting", reason);
+            _reconnect = Task.Run(() => ReconnectLoopAsync(session, reason, _disposed.Token));
+        }
+    }
+
+    /// <inheritdoc />
+    void ILinkSessionOwner.Resubscribed(LinkSession session, XsiSubscriptionTarget target)
+    {
+        if (IsServer && target.UserId is null)
+        {
+            var users = MonitoredUsers();
+            _ = Task.Run(() => SnapshotAsync(users, _disposed.Token).ContinueWith(
+                t => Log.Warning(t.Exception, "Snapshot after a renewed group subscription failed"),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default));
+        }
+    }
+
+    /// <summary>A 401 anywhere: the password is no longer valid. The link stops (no retries hammer the server) until reconfigured.</summary>
+    internal void OnUnauthorized(PlatformException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        LinkSession? old;
+        lock (_gate)
+        {
+            if (_failed is not null || _disposed.IsCancellationRequested)
+            {
+                return;
+            }
+
+            _failed = error;
+            _state = LinkState.Failed;
+            old = _session;
+            _session = null;
+        }
+
+        Log.Error("BroadWorks refused the credentials of {UserId}: {Reason}", Options.UserId, error.Message);
+        _ = Task.Run(async () =>
+        {
+            if (old is not null)
+            {
+                await old.DisposeAsync().ConfigureAwait(false);
+            }
+
+            await EmitAsync(new LinkStateEvent { State = LinkState.Failed, Reason = XsiErrors.PasswordNoLongerValid }, _disposed.Token).ConfigureAwait(false);
+        });
+    }
+
+    /// <summary>
+    /// After a loss, once the old session is disposed: what the transport still cleans up of it (XSI deletes the old
+    /// subscriptions in the background; CTI has nothing left, the socket took them along). Must not wait.
+    /// </summary>
+    internal virtual void ForgetLostSession(LinkSession old, CancellationToken cancellationToken)
+    {
+    }
+
+    /// <summary>Disposes what the transport owns besides the sessions (requesters); called last by <see cref="DisposeAsync"/>.</summary>
+    internal abstract void DisposeTransport();
+
+    /// <inheritdoc cref="IAsyncDisposable.DisposeAsync" />
+    public async ValueTask DisposeAsync()
+    {
+        LinkSession? session;
+        lock (_gate)
+        {
+            if (_disposed.IsCancellationRequested)
+            {
+                return;
+            }
+
+            session = _session;
+            _session = null;
+            _state = LinkState.Disconnected;
+        }
+
+        await _disposed.CancelAsync().ConfigureAwait(false);
+        if (session is not null)
+        {
+            using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await session.CloseGracefullyAsync(cleanup.Token).ConfigureAwait(false);
+            await session.DisposeAsync().ConfigureAwait(false);
+        }
+
+        try
+        {
+            await _reconnect.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposed while waiting.
+        }
+
+        _events.Writer.TryComplete();
+        DisposeTransport();
+        Validator.Dispose();
+        _disposed.Dispose();
+        _emitGate.Dispose();
+        _connectGate.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
     /// <summary>Writes <paramref name="first"/> (if any), then the events the session held during set-up; from now on events flow.</summary>
-    private async Task ReleaseHeldAsync(XsiSession session, PlatformEvent? first, CancellationToken cancellationToken)
+    private async Task ReleaseHeldAsync(LinkSession session, PlatformEvent? first, CancellationToken cancellationToken)
     {
         await _emitGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -82,87 +200,16 @@ public sealed partial class XsiPlatformLink
         }
     }
 
-    /// <inheritdoc />
-    void ILinkSessionOwner.Lost(LinkSession session, string reason, PlatformException? error)
-    {
-        if (error?.Kind == PlatformErrorKind.Unauthorized)
-        {
-            OnUnauthorized(error);
-            return;
-        }
-
-        lock (_gate)
-        {
-            if (!ReferenceEquals(session, _session) || _disposed.IsCancellationRequested || _failed is not null)
-            {
-                return;
-            }
-
-            _session = null;
-            _state = LinkState.Reconnecting;
-            _log.Warning("Link lost: {Reason}; reconnecting", reason);
-            _reconnect = Task.Run(() => ReconnectAsync((XsiSession)session, reason, _disposed.Token));
-        }
-    }
-
-    /// <inheritdoc />
-    void ILinkSessionOwner.Resubscribed(LinkSession session, XsiSubscriptionTarget target)
-    {
-        if (IsServer && target.UserId is null)
-        {
-            string[] users;
-            lock (_gate)
-            {
-                users = [.. _monitored];
-            }
-
-            _ = Task.Run(() => SnapshotAsync(users, _disposed.Token).ContinueWith(
-                t => _log.Warning(t.Exception, "Snapshot after a renewed group subscription failed"),
-                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default));
-        }
-    }
-
-    /// <summary>A 401 anywhere: the password is no longer valid. The link stops (no retries hammer the server) until reconfigured.</summary>
-    private void OnUnauthorized(PlatformException error)
-    {
-        XsiSession? old;
-        lock (_gate)
-        {
-            if (_failed is not null || _disposed.IsCancellationRequested)
-            {
-                return;
-            }
-
-            _failed = error;
-            _state = LinkState.Failed;
-            old = _session;
-            _session = null;
-        }
-
-        _log.Error("BroadWorks refused the credentials of {UserId}: {Reason}", _options.UserId, error.Message);
-        _ = Task.Run(async () =>
-        {
-            if (old is not null)
-            {
-                await old.DisposeAsync().ConfigureAwait(false);
-            }
-
-            await EmitAsync(new LinkStateEvent { State = LinkState.Failed, Reason = XsiErrors.PasswordNoLongerValid }, _disposed.Token).ConfigureAwait(false);
-        });
-    }
-
-    private async Task ReconnectAsync(XsiSession old, string reason, CancellationToken cancellationToken)
+    private async Task ReconnectLoopAsync(LinkSession old, string reason, CancellationToken cancellationToken)
     {
         try
         {
             await EmitAsync(new LinkStateEvent { State = LinkState.Reconnecting, Reason = reason }, cancellationToken).ConfigureAwait(false);
             await old.DisposeAsync().ConfigureAwait(false);
-
-            // The old subscriptions died with their channel set; delete them anyway, best effort, without waiting.
-            _ = Task.Run(() => old.DeleteAllSubscriptionsAsync(cancellationToken), CancellationToken.None);
+            ForgetLostSession(old, cancellationToken);
             for (var attempt = 0; !cancellationToken.IsCancellationRequested; attempt++)
             {
-                await Task.Delay(_backoff.Delay(attempt), _context.Time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(_backoff.Delay(attempt), Context.Time, cancellationToken).ConfigureAwait(false);
                 lock (_gate)
                 {
                     if (_failed is not null)
@@ -171,7 +218,7 @@ public sealed partial class XsiPlatformLink
                     }
                 }
 
-                XsiSession session;
+                LinkSession session;
                 try
                 {
                     session = await EstablishAsync(cancellationToken).ConfigureAwait(false);
@@ -183,7 +230,7 @@ public sealed partial class XsiPlatformLink
                 }
                 catch (PlatformException ex)
                 {
-                    _log.Information("Reconnect attempt {Attempt} failed: {Error}", attempt + 1, ex.Message);
+                    Log.Information("Reconnect attempt {Attempt} failed: {Error}", attempt + 1, ex.Message);
                     continue;
                 }
 
@@ -199,17 +246,11 @@ public sealed partial class XsiPlatformLink
                     _state = LinkState.Connected;
                 }
 
-                _log.Information("Link back after {Attempts} attempt(s) on {Target}", attempt + 1, session.Primary);
+                Log.Information("Link back after {Attempts} attempt(s) on {Target}", attempt + 1, session.Primary);
                 await ReleaseHeldAsync(session, new LinkStateEvent { State = LinkState.Connected, Reason = "reconnected to " + session.Primary }, cancellationToken).ConfigureAwait(false);
                 if (IsServer)
                 {
-                    string[] users;
-                    lock (_gate)
-                    {
-                        users = [.. _monitored];
-                    }
-
-                    await SnapshotAsync(users, cancellationToken).ConfigureAwait(false);
+                    await SnapshotAsync(MonitoredUsers(), cancellationToken).ConfigureAwait(false);
                 }
 
                 return;
@@ -221,53 +262,7 @@ public sealed partial class XsiPlatformLink
         }
         catch (PlatformException ex)
         {
-            _log.Warning("Reconnect ended: {Error}", ex.Message);
+            Log.Warning("Reconnect ended: {Error}", ex.Message);
         }
-    }
-
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        XsiSession? session;
-        lock (_gate)
-        {
-            if (_disposed.IsCancellationRequested)
-            {
-                return;
-            }
-
-            session = _session;
-            _session = null;
-            _state = LinkState.Disconnected;
-        }
-
-        await _disposed.CancelAsync().ConfigureAwait(false);
-        if (session is not null)
-        {
-            using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await session.DeleteAllSubscriptionsAsync(cleanup.Token).ConfigureAwait(false);
-            foreach (var channel in session.Channels)
-            {
-                await channel.DeleteAsync(cleanup.Token).ConfigureAwait(false);
-            }
-
-            await session.DisposeAsync().ConfigureAwait(false);
-        }
-
-        try
-        {
-            await _reconnect.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Disposed while waiting.
-        }
-
-        _events.Writer.TryComplete();
-        _requester.Dispose();
-        _validator.Dispose();
-        _disposed.Dispose();
-        _emitGate.Dispose();
-        _connectGate.Dispose();
     }
 }
