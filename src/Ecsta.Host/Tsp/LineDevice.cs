@@ -39,7 +39,8 @@ internal sealed class LineDevice(uint deviceId, TspLineSettings settings)
     public Dictionary<UserService, ServiceSetting> Services { get; } = [];
     public IReadOnlyList<LineForwardEntry> AnnouncedForward { get; set; } = [];
     public RemoteOfficeState RemoteOffice { get; set; } = new(false, null);
-    public bool ForwardChangePending { get; set; }
+    /// <summary>Forward-list changes seen while a lineForward was in flight: one AS(FORWARD) each after its C(0) (MAPPING §3.14.5).</summary>
+    public int PendingForwardAnnouncements { get; set; }
     public HookStatus Hook { get; set; }
 
     /// <summary>Call counts as last announced with LINEADDRESSSTATE_NUMCALLS.</summary>

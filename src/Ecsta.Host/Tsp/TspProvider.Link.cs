@@ -282,7 +282,7 @@ public sealed partial class TspProvider
         line.AnnouncedForward = list;
         if (line.Requests.Any(r => r.Kind == RequestKind.Forward && r.Phase != RequestPhase.Queued))
         {
-            line.ForwardChangePending = true;
+            line.PendingForwardAnnouncements++;
         }
         else
         {

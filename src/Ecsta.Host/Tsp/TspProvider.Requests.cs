@@ -285,13 +285,21 @@ public sealed partial class TspProvider
                 break;
         }
 
-        if (line.ForwardChangePending && line.Current?.Kind is not RequestKind.Forward)
+        if (line.Current?.Kind is not RequestKind.Forward)
         {
-            line.ForwardChangePending = false;
-            SendAddressState(line, LineAddressState.FORWARD);
+            AnnouncePendingForward(line);
         }
 
         Post(() => Pump(line));
+    }
+
+    /// <summary>The AS(FORWARD) of each forward-list change that arrived before the lineForward's completion, in order.</summary>
+    private void AnnouncePendingForward(LineDevice line)
+    {
+        for (; line.PendingForwardAnnouncements > 0; line.PendingForwardAnnouncements--)
+        {
+            SendAddressState(line, LineAddressState.FORWARD);
+        }
     }
 
     /// <summary>Failure: ASYNC_COMPLETION(error); nothing changes, a new handle is never valid.</summary>
@@ -333,10 +341,9 @@ public sealed partial class TspProvider
             ReplayHeldEvents(request.Line);
         }
 
-        if (request.Line.ForwardChangePending && request.Kind == RequestKind.Forward)
+        if (request.Kind == RequestKind.Forward)
         {
-            request.Line.ForwardChangePending = false;
-            SendAddressState(request.Line, LineAddressState.FORWARD);
+            AnnouncePendingForward(request.Line);
         }
 
         if (wasSent)

@@ -109,6 +109,30 @@ public sealed class ForwardingTests
         Assert.Equal([$"ASYNC_COMPLETION {forward.RequestId} SUCCESS", "LINE_ADDRESSSTATE FORWARD"], h.Take());
     }
 
+    [Fact]
+    public async Task Two_service_events_before_the_completion_send_one_FORWARD_each_right_after_it()
+    {
+        await using var h = await TspHarness.StartAsync();
+        await h.PushAsync(Ev.Service(UserService.CallForwardingAlways, true, "tel:1030"));
+        h.Take();
+        var firstPut = h.Link.HoldNext();
+
+        var dnd = h.Provider.Forward(h.LineHandle, [new LineForwardEntry(LineForwardMode.UNCOND, "")], 0);
+        await h.SettleAsync();
+        await h.PushAsync(Ev.Service(UserService.CallForwardingAlways, false), Ev.Service(UserService.DoNotDisturb, true));
+        Assert.Empty(h.Take());
+        firstPut.SetResult();
+        await h.SettleAsync();
+
+        Assert.Equal(["SetService alice CallForwardingAlways off", "SetService alice DoNotDisturb on"], h.Link.CallCommands);
+        Assert.Equal(
+        [
+            $"ASYNC_COMPLETION {dnd.RequestId} SUCCESS",
+            "LINE_ADDRESSSTATE FORWARD",
+            "LINE_ADDRESSSTATE FORWARD",
+        ], h.Take());
+    }
+
     [Theory]
     [InlineData(LineForwardMode.UNCONDINTERNAL, "1030")]
     [InlineData(LineForwardMode.BUSY, "")]
