@@ -44,6 +44,7 @@ internal static class CliApplication
         yield return SimCommand.Create(console);
         yield return CallCommand.Create(console);
         yield return ConnectionCommand.Create(console);
+        yield return LinesCommand.Create(console);
     }
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
