@@ -14,7 +14,7 @@ namespace Ecsta.Plugins.Transport.Cti;
 /// reconnect with backoff. State, monitoring, events, loss and reconnect are the XSI transport's own code
 /// (<see cref="PlatformLinkBase"/>), so it behaves towards the core exactly like the XSI link. See docs/transport-cti.md.
 /// </summary>
-public sealed partial class CtiPlatformLink : PlatformLinkBase, IPlatformLink, IConnectionTester
+public sealed partial class CtiPlatformLink : PlatformLinkBase, IConnectionTester
 {
     private readonly CtiLinkSettings _settings;
     private readonly IXmlDocumentFramerFactory _framers;
@@ -91,28 +91,4 @@ public sealed partial class CtiPlatformLink : PlatformLinkBase, IPlatformLink, I
             RememberGroup(profile);
         }
     }
-
-    /// <summary>Sends a tunnelled Xsi-Actions command on the socket; a 401 fails the link, a broken socket starts a reconnect.</summary>
-    private async Task<XsiDocument?> SendAsync(string method, string pathAndQuery, CancellationToken cancellationToken, XsiDocument? body = null, bool concernsAddress = false)
-    {
-        var session = (CtiSession)ActiveLinkSession();
-        try
-        {
-            return (await session.SendAsync(method, pathAndQuery, cancellationToken, body, concernsAddress).ConfigureAwait(false)).Document;
-        }
-        catch (PlatformException ex) when (ex.Kind == PlatformErrorKind.LinkDown)
-        {
-            session.MarkLost(ex.Message, ex);
-            throw;
-        }
-        catch (PlatformException ex) when (ex.Kind == PlatformErrorKind.Unauthorized)
-        {
-            OnUnauthorized(ex);
-            throw;
-        }
-    }
-
-    /// <summary>Sends an Xsi-Actions request over the HTTP side channel to the socket's host.</summary>
-    private Task<XsiResponse> SideAsync(HttpMethod method, string pathAndQuery, CancellationToken cancellationToken, XsiDocument? body = null, bool concernsAddress = false) =>
-        _side.SendAsync(ActiveLinkSession().Primary, method, pathAndQuery, cancellationToken, body, concernsAddress);
 }

@@ -1,103 +1,47 @@
-using Ecsta.Abstractions.Platform;
 using Ecsta.Abstractions.Transports;
-using Ecsta.BroadWorks.Mapping;
 using Ecsta.BroadWorks.Xsi;
-using Ecsta.BroadWorks.Xsi.Services;
+using Ecsta.Plugins.Transport.Xsi.Http;
 using static Ecsta.Plugins.Transport.Xsi.Http.XsiPaths;
 
 namespace Ecsta.Plugins.Transport.Xsi;
 
+/// <summary>How the commands of <see cref="Link.PlatformLinkBase"/> travel: Xsi-Actions over HTTP(S) to the session's XSP.</summary>
 public sealed partial class XsiPlatformLink
 {
     /// <inheritdoc />
-    public async Task<CallStartResult> DialAsync(string userId, string address, CancellationToken cancellationToken)
-    {
-        var response = await SendAsync(HttpMethod.Post, $"{Calls(userId)}/new?{Query("address", address)}", cancellationToken, concernsAddress: true).ConfigureAwait(false);
-        var info = response.Read<XsiCallStartInfo>();
-        return new CallStartResult(info.CallId, info.ExternalTrackingId);
-    }
-
-    /// <inheritdoc />
-    public Task TalkAsync(string userId, string callId, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Put, Call(userId, callId) + "/Talk", cancellationToken);
-
-    /// <inheritdoc />
-    public Task HoldAsync(string userId, string callId, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Put, Call(userId, callId) + "/Hold", cancellationToken);
-
-    /// <inheritdoc />
-    public Task ReleaseAsync(string userId, string callId, bool decline, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Delete, Call(userId, callId) + (decline ? "?decline=true" : string.Empty), cancellationToken);
-
-    /// <inheritdoc />
-    public Task BlindTransferAsync(string userId, string callId, string address, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Put, $"{Call(userId, callId)}/BlindTransfer?{Query("address", address)}", cancellationToken, concernsAddress: true);
-
-    /// <inheritdoc />
-    public Task ConsultTransferAsync(string userId, string callId, string consultCallId, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Put, $"{Call(userId, callId)}/ConsultTransfer/{E(consultCallId)}", cancellationToken);
-
-    /// <inheritdoc />
-    public Task StartConferenceAsync(string userId, IReadOnlyList<string> callIds, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, Conference(userId), cancellationToken, new XsiConference { ParticipantCallIds = new ValueList<string>(callIds) });
-
-    /// <inheritdoc />
-    public Task AddToConferenceAsync(string userId, string callId, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Put, $"{Conference(userId)}/{E(callId)}", cancellationToken);
-
-    /// <inheritdoc />
-    public Task HoldConferenceAsync(string userId, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Put, Conference(userId) + "/Hold", cancellationToken);
-
-    /// <inheritdoc />
-    public Task RetrieveConferenceAsync(string userId, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Put, Conference(userId) + "/Talk", cancellationToken);
-
-    /// <inheritdoc />
-    public Task ReleaseConferenceAsync(string userId, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Delete, Conference(userId), cancellationToken);
-
-    /// <inheritdoc />
-    public Task ReconnectAsync(string userId, string callId, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Put, Call(userId, callId) + "/Reconnect", cancellationToken);
-
-    /// <inheritdoc />
-    public Task SendDtmfAsync(string userId, string callId, string digits, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Put, $"{Call(userId, callId)}/TransmitDTMF?{Query("playdtmf", digits)}", cancellationToken);
-
-    /// <inheritdoc />
-    public async Task<ServiceSetting> GetServiceAsync(string userId, UserService service, CancellationToken cancellationToken)
-    {
-        var response = await SendAsync(HttpMethod.Get, Service(userId, XsiQueries.ServiceName(service)), cancellationToken).ConfigureAwait(false);
-        return PlatformEventMapper.MapService(response.Read<XsiServiceDocument>());
-    }
-
-    /// <inheritdoc />
-    public Task SetServiceAsync(string userId, ServiceSetting setting, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(setting);
-        return SendAsync(HttpMethod.Put, Service(userId, XsiQueries.ServiceName(setting.Service)), cancellationToken, XsiQueries.ServiceBody(setting), concernsAddress: setting.Number is not null);
-    }
-
-    /// <inheritdoc />
-    public override Task<CallSnapshotEvent> GetCallsAsync(string userId, CancellationToken cancellationToken) =>
-        XsiQueries.ReadCallsAsync(userId, GetDocumentAsync, cancellationToken);
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<PlatformLine>> ReadLinesAsync(CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<PlatformLine>> ReadLinesAsync(CancellationToken cancellationToken)
     {
         if (!IsServer)
         {
-            var profile = (await SendAsync(HttpMethod.Get, User(Options.UserId) + "/profile", cancellationToken).ConfigureAwait(false)).Read<XsiProfile>();
+            var profile = XsiQueries.Expect<XsiProfile>(await SendForDocumentAsync("GET", User(Options.UserId) + "/profile", cancellationToken).ConfigureAwait(false));
             return [XsiQueries.Line(profile)];
         }
 
-        return await XsiQueries.ReadDirectoryAsync(_settings.DirectoryUserId ?? Options.UserId, _settings.DirectoryPageSize, GetDocumentAsync, cancellationToken).ConfigureAwait(false);
+        return await XsiQueries.ReadDirectoryAsync(_settings.DirectoryUserId ?? Options.UserId, _settings.DirectoryPageSize, (path, ct) => SendForDocumentAsync("GET", path, ct), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<XsiDocument?> GetDocumentAsync(string pathAndQuery, CancellationToken cancellationToken)
+    internal override async Task<XsiDocument?> SendForDocumentAsync(string method, string pathAndQuery, CancellationToken cancellationToken, XsiDocument? body = null, bool concernsAddress = false)
     {
-        var response = await SendAsync(HttpMethod.Get, pathAndQuery, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(HttpMethod.Parse(method), pathAndQuery, cancellationToken, body, concernsAddress).ConfigureAwait(false);
         return response.Body.Length == 0 ? null : XsiReader.Read(response.Body);
+    }
+
+    /// <summary>A command whose answer is not read (its body is never parsed).</summary>
+    internal override Task SendCommandAsync(string method, string pathAndQuery, CancellationToken cancellationToken, XsiDocument? body = null, bool concernsAddress = false) =>
+        SendAsync(HttpMethod.Parse(method), pathAndQuery, cancellationToken, body, concernsAddress);
+
+    /// <summary>Sends an Xsi-Actions request to the session's XSP; a connection failure there starts a reconnect.</summary>
+    private async Task<XsiResponse> SendAsync(HttpMethod method, string pathAndQuery, CancellationToken cancellationToken, XsiDocument? body = null, bool concernsAddress = false)
+    {
+        var session = ActiveLinkSession();
+        try
+        {
+            return await _requester.SendAsync(new XsiRequest(method, session.Primary, pathAndQuery, body, concernsAddress), cancellationToken).ConfigureAwait(false);
+        }
+        catch (PlatformException ex) when (ex.Kind == PlatformErrorKind.LinkDown)
+        {
+            session.MarkLost(ex.Message, ex);
+            throw;
+        }
     }
 }

@@ -10,7 +10,7 @@ namespace Ecsta.Plugins.Transport.Xsi;
 /// One instance's XSI link: Xsi-Actions for the commands, an Xsi-Events channel set for the events, SRV failover,
 /// reconnect with backoff (the shared part is <see cref="PlatformLinkBase"/>). See docs/transport-xsi.md.
 /// </summary>
-public sealed partial class XsiPlatformLink : PlatformLinkBase, IPlatformLink, IConnectionTester
+public sealed partial class XsiPlatformLink : PlatformLinkBase, IConnectionTester
 {
     private readonly XsiLinkSettings _settings;
     private readonly XsiRequester _requester;
@@ -69,19 +69,4 @@ public sealed partial class XsiPlatformLink : PlatformLinkBase, IPlatformLink, I
 
     private async Task<XsiProfile> ReadProfileAsync(ServiceTarget target, string userId, CancellationToken cancellationToken) =>
         (await _requester.SendAsync(new XsiRequest(HttpMethod.Get, target, XsiPaths.User(userId) + "/profile"), cancellationToken).ConfigureAwait(false)).Read<XsiProfile>();
-
-    /// <summary>Sends an Xsi-Actions request to the session's XSP; a connection failure there starts a reconnect.</summary>
-    private async Task<XsiResponse> SendAsync(HttpMethod method, string pathAndQuery, CancellationToken cancellationToken, XsiDocument? body = null, bool concernsAddress = false)
-    {
-        var session = ActiveLinkSession();
-        try
-        {
-            return await _requester.SendAsync(new XsiRequest(method, session.Primary, pathAndQuery, body, concernsAddress), cancellationToken).ConfigureAwait(false);
-        }
-        catch (PlatformException ex) when (ex.Kind == PlatformErrorKind.LinkDown)
-        {
-            session.MarkLost(ex.Message, ex);
-            throw;
-        }
-    }
 }

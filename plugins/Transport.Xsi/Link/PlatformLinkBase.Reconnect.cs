@@ -120,7 +120,7 @@ public abstract partial class PlatformLinkBase
     /// <summary>Disposes what the transport owns besides the sessions (requesters); called last by <see cref="DisposeAsync"/>.</summary>
     internal abstract void DisposeTransport();
 
-    /// <inheritdoc cref="IAsyncDisposable.DisposeAsync" />
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         LinkSession? session;

@@ -14,7 +14,7 @@ namespace Ecsta.Plugins.Transport.Xsi.Link;
 /// derives from it and supplies only how a session is opened on one target, how a profile and the calls are read, and
 /// what is cleaned up after a loss. Not for use outside the Ecsta transports (its extension points are internal).
 /// </summary>
-public abstract partial class PlatformLinkBase : ILinkSessionOwner, IAsyncDisposable
+public abstract partial class PlatformLinkBase : IPlatformLink, ILinkSessionOwner
 {
     private readonly XsiLinkSettings _settings;
     private readonly Channel<PlatformEvent> _events;
@@ -50,10 +50,10 @@ public abstract partial class PlatformLinkBase : ILinkSessionOwner, IAsyncDispos
         InstanceTag = Guid.NewGuid().ToString("N")[..12];
     }
 
-    /// <inheritdoc cref="IPlatformLink.Events" />
+    /// <inheritdoc />
     public ChannelReader<PlatformEvent> Events => _events.Reader;
 
-    /// <inheritdoc cref="IPlatformLink.State" />
+    /// <inheritdoc />
     public LinkState State
     {
         get
@@ -82,7 +82,7 @@ public abstract partial class PlatformLinkBase : ILinkSessionOwner, IAsyncDispos
     /// <summary>The SRV service name: <c>ecsta</c> (XSI) or <c>ecsta-cti</c>.</summary>
     internal abstract string SrvService { get; }
 
-    /// <inheritdoc cref="IPlatformLink.ConnectAsync" />
+    /// <inheritdoc />
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
@@ -142,7 +142,7 @@ public abstract partial class PlatformLinkBase : ILinkSessionOwner, IAsyncDispos
         }
     }
 
-    /// <inheritdoc cref="IPlatformLink.MonitorAsync" />
+    /// <inheritdoc />
     public async Task MonitorAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(userIds);
@@ -171,7 +171,7 @@ public abstract partial class PlatformLinkBase : ILinkSessionOwner, IAsyncDispos
         }
     }
 
-    /// <inheritdoc cref="IPlatformLink.StopMonitoringAsync" />
+    /// <inheritdoc />
     public async Task StopMonitoringAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(userIds);
@@ -204,9 +204,6 @@ public abstract partial class PlatformLinkBase : ILinkSessionOwner, IAsyncDispos
             await session.UnsubscribeAsync(XsiSubscriptionTarget.User(user), cancellationToken).ConfigureAwait(false);
         }
     }
-
-    /// <inheritdoc cref="IPlatformLink.GetCallsAsync" />
-    public abstract Task<CallSnapshotEvent> GetCallsAsync(string userId, CancellationToken cancellationToken);
 
     /// <summary>SRV <c>_{SrvService}._tcp</c> / <c>._tls</c>, else the configured host and port.</summary>
     internal async Task<IReadOnlyList<ServiceTarget>> ResolveAsync(CancellationToken cancellationToken)
