@@ -77,6 +77,42 @@ public sealed class LinesReadCommandTests : IClassFixture<LinesReadSimulatorFixt
     }
 
     [Fact]
+    public async Task Reading_over_XSI_follows_every_page_of_the_group_directory()
+    {
+        // Pages of 10: 41 users take 5 requests (1-10, 11-20, 21-30, 31-40, 41).
+        await AddServerInstanceAsync(_sim.Administrator.Password, null, "--setting", "directoryPageSize=10", "--setting", $"directoryUserId={_sim.Users[40].UserId}");
+        var requestsBefore = DirectoryRequests();
+
+        var read = await ProductPluginsCli.RunAsync(Config, null, "lines", "read", "office", "--json");
+
+        Assert.True(read.ExitCode == 0, read.Error);
+        var result = JObject.Parse(read.Output);
+        Assert.Equal(_sim.Users[40].UserId, result["directoryUser"]!.Value<string>());
+        Assert.Equal(_sim.Users.Select(u => u.UserId), ((JArray)result["lines"]!).Select(l => l["userId"]!.Value<string>()));
+        Assert.Equal(5, DirectoryRequests() - requestsBefore);
+    }
+
+    [Fact]
+    public async Task Reading_a_server_instance_over_CTI_takes_the_group_directory_over_the_HTTP_side_channel()
+    {
+        var add = await ProductPluginsCli.RunAsync(Config, _sim.Administrator.Password,
+            "instance", "add", "office", "--mode", "server", "--host", "127.0.0.1", "--port", Text(_sim.CtiPort!.Value), "--type", "cti",
+            "--user", _sim.Administrator.UserId, "--password-stdin", "--setting", $"httpPort={Text(_sim.XsiPort!.Value)}", "--setting", "directoryPageSize=20");
+        Assert.True(add.ExitCode == 0, add.Error);
+        var requestsBefore = DirectoryRequests();
+
+        var read = await ProductPluginsCli.RunAsync(Config, null, "lines", "read", "office", "--directory-user", _sim.Users[0].UserId, "--add", "all", "--json");
+
+        Assert.True(read.ExitCode == 0, read.Error);
+        var result = JObject.Parse(read.Output);
+        Assert.Equal(_sim.Users.Select(u => u.UserId), ((JArray)result["lines"]!).Select(l => l["userId"]!.Value<string>()));
+        Assert.Equal(_sim.Users.Select(u => u.UserId), ((JArray)result["added"]!).Select(a => a.Value<string>()));
+        Assert.Equal(_sim.Users.Select(u => u.UserId), ConfiguredLines().Select(l => l["userId"]!.Value<string>()));
+        // 41 users in pages of 20: three directory requests, all on the XSI HTTP listener (the CTI socket carries no directory).
+        Assert.Equal(3, DirectoryRequests() - requestsBefore);
+    }
+
+    [Fact]
     public async Task Add_with_user_ids_adds_only_those_and_the_table_marks_them()
     {
         await AddServerInstanceAsync(_sim.Administrator.Password, null, "--line", _sim.Users[0].UserId);

@@ -22,7 +22,7 @@ internal static class LinesReadCommand
         var json = GlobalOptions.Json();
         var directoryUser = new Option<string>("--directory-user")
         {
-            Description = "Server mode: a user of the group whose group directory lists the lines (default: the first configured line)",
+            Description = "Server mode: a user of the group whose group directory lists the lines (default: the transport setting directoryUserId, else the first configured line)",
             HelpName = "USERID",
         };
         var add = new Option<string[]>("--add")
@@ -87,7 +87,7 @@ internal static class LinesReadCommand
         if (!settings.TryGetValue(DirectoryUserKey, out var user) || string.IsNullOrWhiteSpace(user))
         {
             throw new CliFailure(
-                $"'{target.Name}' is in server mode: BroadWorks lists a group's lines to a user of the group, not to the administrator; name one with --directory-user USERID",
+                $"'{target.Name}' is in server mode: BroadWorks lists a group's lines to a user of the group, not to the administrator; name one with --directory-user USERID (or --setting directoryUserId=USERID on the instance)",
                 ExitCodes.Usage);
         }
 
