@@ -50,15 +50,11 @@ internal sealed record CtiLinkSettings
             }
         }
 
-        if (Int(settings, KeepaliveMissesKey, 1, 20, problems) is { } misses)
-        {
-            result = result with { KeepaliveMisses = misses };
-        }
+        var misses = XsiLinkSettings.Int(settings, KeepaliveMissesKey, result.KeepaliveMisses, 1, 20, problems);
 
-        if (Int(settings, HttpPortKey, 1, 65535, problems) is { } port)
-        {
-            result = result with { HttpPort = port };
-        }
+        // 0 is no valid port: it stands for "not set" (the default by connection type).
+        var port = XsiLinkSettings.Int(settings, HttpPortKey, 0, 1, 65535, problems);
+        result = result with { KeepaliveMisses = misses, HttpPort = port == 0 ? null : port };
 
         if (settings.TryGetValue(CredentialsEveryRequestKey, out var every))
         {
@@ -73,21 +69,5 @@ internal sealed record CtiLinkSettings
         }
 
         return result;
-    }
-
-    private static int? Int(IReadOnlyDictionary<string, string> settings, string key, int min, int max, List<string> problems)
-    {
-        if (!settings.TryGetValue(key, out var text))
-        {
-            return null;
-        }
-
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        problems.Add($"Setting {key} must be a whole number from {min} to {max}, not '{text}'.");
-        return null;
     }
 }

@@ -75,7 +75,8 @@ internal sealed record XsiLinkSettings
     private static TimeSpan Millis(IReadOnlyDictionary<string, string> settings, string key, TimeSpan fallback, int min, int max, List<string> problems) =>
         TimeSpan.FromMilliseconds(Int(settings, key, (int)fallback.TotalMilliseconds, min, max, problems));
 
-    private static int Int(IReadOnlyDictionary<string, string> settings, string key, int fallback, int min, int max, List<string> problems)
+    /// <summary>The whole number under <paramref name="key"/> from <paramref name="min"/> to <paramref name="max"/>, else <paramref name="fallback"/> (a bad value adds a problem). The CTI settings read theirs with it too.</summary>
+    internal static int Int(IReadOnlyDictionary<string, string> settings, string key, int fallback, int min, int max, List<string> problems)
     {
         if (!settings.TryGetValue(key, out var text))
         {
