@@ -2,6 +2,7 @@ using Ecsta.Abstractions.Tapi;
 using Ecsta.Abstractions.Transports;
 using Ecsta.EndToEnd.Tests.TestSupport;
 using Ecsta.Host.Configuration;
+using Ecsta.Testing;
 
 namespace Ecsta.EndToEnd.Tests;
 

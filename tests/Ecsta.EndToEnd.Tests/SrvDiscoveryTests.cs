@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Ecsta.Abstractions.Transports;
 using Ecsta.EndToEnd.Tests.TestSupport;
 using Ecsta.Host.Discovery;
+using Ecsta.Testing;
 using static Ecsta.EndToEnd.Tests.TestSupport.LineExpectations;
 
 namespace Ecsta.EndToEnd.Tests;

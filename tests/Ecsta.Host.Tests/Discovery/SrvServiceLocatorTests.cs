@@ -1,5 +1,5 @@
 using Ecsta.Host.Discovery;
-using Ecsta.Host.Tests.TestSupport;
+using Ecsta.Testing;
 using Serilog;
 
 namespace Ecsta.Host.Tests.Discovery;

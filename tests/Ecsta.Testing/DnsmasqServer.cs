@@ -1,12 +1,15 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using DnsClient;
 
-namespace Ecsta.Host.Tests.TestSupport;
+namespace Ecsta.Testing;
 
-/// <summary>A real dnsmasq on a free loopback port, serving the SRV records a test gives it.</summary>
-internal sealed class DnsmasqServer : IAsyncDisposable
+/// <summary>
+/// A real dnsmasq on a free loopback port, serving the SRV records a test gives it. A port another process takes
+/// between choosing and binding (test projects run in parallel) makes dnsmasq exit with code 2: it is started again
+/// on another port.
+/// </summary>
+public sealed class DnsmasqServer : IAsyncDisposable
 {
     private readonly Process _process;
 
@@ -26,7 +29,23 @@ internal sealed class DnsmasqServer : IAsyncDisposable
     {
         var binary = new[] { "/usr/sbin/dnsmasq", "/usr/bin/dnsmasq" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("dnsmasq is not installed; ./test.sh installs it (apt-get install dnsmasq)");
-        var port = FreeUdpPort();
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = Start(binary, FreePorts.TcpAndUdp(), localDomain, srvHosts);
+            try
+            {
+                await server.WaitUntilAnsweringAsync(localDomain);
+                return server;
+            }
+            catch (PortTakenException) when (attempt < 5)
+            {
+                await server.DisposeAsync();
+            }
+        }
+    }
+
+    private static DnsmasqServer Start(string binary, int port, string localDomain, string[] srvHosts)
+    {
         var info = new ProcessStartInfo(binary)
         {
             RedirectStandardError = true,
@@ -52,9 +71,7 @@ internal sealed class DnsmasqServer : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new DnsmasqServer(process, port);
-        await server.WaitUntilAnsweringAsync(localDomain);
-        return server;
+        return new DnsmasqServer(process, port);
     }
 
     private async Task WaitUntilAnsweringAsync(string domain)
@@ -64,7 +81,10 @@ internal sealed class DnsmasqServer : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"dnsmasq exited with code {_process.ExitCode}");
+                // dnsmasq's exit code 2 is a network error: the port was taken after it was chosen.
+                throw _process.ExitCode == 2
+                    ? new PortTakenException($"dnsmasq could not listen on port {Port}")
+                    : new InvalidOperationException($"dnsmasq exited with code {_process.ExitCode}");
             }
 
             try
@@ -79,13 +99,6 @@ internal sealed class DnsmasqServer : IAsyncDisposable
         }
 
         throw new TimeoutException("dnsmasq did not answer");
-    }
-
-    private static int FreeUdpPort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
     public async ValueTask DisposeAsync()
