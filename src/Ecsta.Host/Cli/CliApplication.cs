@@ -67,6 +67,9 @@ internal static class CliApplication
             Output = console.Out,
             Error = console.Error,
             EnableDefaultExceptionHandler = false,
+
+            // Signals are handled once, in Program.Main, and arrive here as the cancellation token.
+            ProcessTerminationTimeout = null,
         };
 
         try
