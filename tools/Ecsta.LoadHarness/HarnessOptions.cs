@@ -27,6 +27,9 @@ internal sealed record HarnessOptions
     /// <summary>How long to wait for all lines to come into service before giving up.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>Seconds to stay idle after the idle measurement (to attach dotnet-gcdump or dotnet-trace); 0 = none.</summary>
+    public int HoldIdleSeconds { get; init; }
+
     /// <summary>A file for the host's and simulator's log (Information and above); null = no log.</summary>
     public string? LogPath { get; init; }
 }

@@ -56,6 +56,7 @@ internal sealed record MemoryResult(MemorySample Empty, MemorySample Simulator, 
 /// <param name="DrainMs">How long after the driver stopped the last expected message arrived.</param>
 /// <param name="CpuShare">Process CPU during the drive, as cores (2.0 = both cores of a 2-core machine).</param>
 /// <param name="PendingAcknowledgements">Events the simulator still waits to have acknowledged.</param>
+/// <param name="Gc">Garbage collections during the drive (every thread of the process stops for their pauses).</param>
 internal sealed record SpeedResult(
     DriveResult Drive,
     LatencySummary Offering,
@@ -66,7 +67,8 @@ internal sealed record SpeedResult(
     int Missing,
     double DrainMs,
     double CpuShare,
-    int PendingAcknowledgements);
+    int PendingAcknowledgements,
+    GcSample Gc);
 
 /// <summary>Recovery from dropping every connection at idle.</summary>
 internal sealed record FaultResult(

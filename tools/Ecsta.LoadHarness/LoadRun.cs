@@ -113,6 +113,12 @@ internal sealed class LoadRun
         var memory = new MemoryResult(memoryBefore, memorySimulator, memoryIdle, Math.Round(memoryIdle.WorkingSetMb - memorySimulator.WorkingSetMb, 1), Math.Round(idleCpuShare, 3));
         Say($"Idle after start-up: working set {memoryIdle.WorkingSetMb} MiB (simulator alone {memorySimulator.WorkingSetMb} MiB), managed {memoryIdle.ManagedMb} MiB, CPU {idleCpuShare:P1} of a core");
 
+        if (_options.HoldIdleSeconds > 0)
+        {
+            Say($"Holding idle for {_options.HoldIdleSeconds} s: process id {Environment.ProcessId}");
+            await Task.Delay(TimeSpan.FromSeconds(_options.HoldIdleSeconds), cancellationToken).ConfigureAwait(false);
+        }
+
         SpeedResult? speed = null;
         if (_options.Seconds > 0 && allInService)
         {
@@ -134,12 +140,14 @@ internal sealed class LoadRun
         var driver = new CallDriver(simulator.Engine, simulator.Users, lines, _options);
         var cpu = ResourceProbe.CpuTime();
         var callStatesBefore = lines.CallStates;
+        var gcBefore = GcSample.Take();
         var drive = await Task.Factory.StartNew(
             () => driver.Run(_options.Rate, TimeSpan.FromSeconds(_options.Seconds), cancellationToken),
             cancellationToken,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default).ConfigureAwait(false);
         var driveCpu = ResourceProbe.CpuTime() - cpu;
+        var gc = GcSample.Take().Since(gcBefore);
 
         // Whatever the host had not delivered when the driver stopped: how long until it caught up.
         var drain = Stopwatch.GetTimestamp();
@@ -160,7 +168,8 @@ internal sealed class LoadRun
             lines.PendingExpectations,
             Math.Round(drained.TotalMilliseconds, 1),
             Math.Round(driveCpu.TotalSeconds / drive.Elapsed.TotalSeconds, 3),
-            simulator.PendingAcknowledgements);
+            simulator.PendingAcknowledgements,
+            gc);
         Say($"Drove {drive.CallEvents} call events ({drive.SteadyCallEventsPerSecond}/s steady); p99 {result.StateChanges.P99Ms} ms, max {result.StateChanges.MaxMs} ms");
         return result;
     }

@@ -18,10 +18,11 @@ internal static class Program
         var seconds = new Option<int>("--seconds") { Description = "Seconds of driven calls (0 = none)", DefaultValueFactory = _ => 30 };
         var noFault = new Option<bool>("--no-fault") { Description = "Skip the link fault and recovery measurement" };
         var log = new Option<string?>("--log") { Description = "Write the host's and simulator's log (Information) to this file", HelpName = "PATH" };
+        var holdIdle = new Option<int>("--hold-idle") { Description = "Stay idle this many seconds after start-up (attach dotnet-gcdump/dotnet-trace to the printed process id)", HelpName = "SECONDS" };
         var json = new Option<bool>("--json") { Description = "Print machine-readable JSON" };
         var root = new RootCommand("ecsta-load: the Ecsta load harness (simulator + host runtime on loopback; DESIGN.md targets)")
         {
-            lines, transport, rate, seconds, noFault, log, json,
+            lines, transport, rate, seconds, noFault, holdIdle, log, json,
         };
         root.Validators.Add(result =>
         {
@@ -50,6 +51,7 @@ internal static class Program
                 Seconds = parse.GetValue(seconds),
                 Fault = !parse.GetValue(noFault),
                 LogPath = parse.GetValue(log),
+                HoldIdleSeconds = Math.Max(0, parse.GetValue(holdIdle)),
             };
             var asJson = parse.GetValue(json);
             try

@@ -81,6 +81,7 @@ internal static class TargetTable
             output.WriteLine(string.Create(ci, $"  OFFERING  (incl. 250 ms phantom window): {Describe(speed.Offering)}"));
             output.WriteLine(string.Create(ci, $"  CONNECTED                               : {Describe(speed.Connected)}"));
             output.WriteLine(string.Create(ci, $"  DISCONNECTED/IDLE                       : {Describe(speed.Released)}"));
+            output.WriteLine(string.Create(ci, $"  GC during the drive: gen0 {speed.Gc.Gen0}, gen1 {speed.Gc.Gen1}, gen2 {speed.Gc.Gen2}; paused {speed.Gc.PauseMs:F0} ms in all; last full blocking pause {speed.Gc.LastFullPauseMs:F0} ms; allocated {speed.Gc.AllocatedMb:F0} MiB ({speed.Gc.AllocatedMb * 1024 * 1024 / Math.Max(1, d.CallEvents + d.HookEvents):F0} B per event, simulator included)"));
             output.WriteLine(string.Create(ci, $"  LINE_CALLSTATE messages {speed.CallStateMessages}; missing {speed.Missing}; drained {speed.DrainMs:F0} ms after the driver stopped"));
         }
 
