@@ -24,23 +24,9 @@ internal static class Program
         {
             lines, transport, rate, seconds, noFault, holdIdle, log, json,
         };
-        root.Validators.Add(result =>
-        {
-            if (result.GetValue(lines) < 1)
-            {
-                result.AddError("--lines must be at least 1");
-            }
-
-            if (result.GetValue(rate) < 3)
-            {
-                result.AddError("--rate must be at least 3 (one call cycle is three call events)");
-            }
-
-            if (result.GetValue(seconds) < 0)
-            {
-                result.AddError("--seconds must not be negative");
-            }
-        });
+        AtLeast(lines, 1, "--lines must be at least 1");
+        AtLeast(rate, 3, "--rate must be at least 3 (one call cycle is three call events)");
+        AtLeast(seconds, 0, "--seconds must not be negative");
         root.SetAction(async (parse, cancellationToken) =>
         {
             var options = new HarnessOptions
@@ -89,6 +75,15 @@ internal static class Program
 
         return await parsed.InvokeAsync().ConfigureAwait(false);
     }
+
+    private static void AtLeast(Option<int> option, int minimum, string message) =>
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < minimum)
+            {
+                result.AddError(message);
+            }
+        });
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 }
