@@ -1,10 +1,11 @@
 using Ecsta.Host.Api;
+using Ecsta.Host.Dialog;
 using Ecsta.Host.Plugins;
 using Ecsta.Host.Runtime;
 
 namespace Ecsta.Host.Hosting;
 
-/// <summary>What `ecsta run` prints once the host is up: lines, API address, and in demo mode how to try it.</summary>
+/// <summary>What `ecsta run` prints once the host is up: lines, API and dialog addresses, and in demo mode how to try it.</summary>
 internal static class Banner
 {
     public static void Write(TextWriter console, ICollection<string> urls, TelephonyRuntime runtime, DemoMode? demo, PluginCatalog catalog, string configurationPath, ApiAccess access)
@@ -26,6 +27,7 @@ internal static class Banner
         var ws = url.Replace("http://", "ws://", StringComparison.Ordinal).Replace("https://", "wss://", StringComparison.Ordinal).TrimEnd('/') + "/tapi";
         console.WriteLine($"Application API: {ws}");
         console.WriteLine($"API token:       {access.Token}  (also in {access.TokenFile}; `ecsta call` reads it from there)");
+        console.WriteLine($"Dialog:          {url.TrimEnd('/')}{DialogEndpoints.PagePath}  (log in with the API token)");
         console.WriteLine($"Plugins: {string.Join(", ", catalog.Plugins.Select(p => p.Name))}");
         if (demo is not null)
         {

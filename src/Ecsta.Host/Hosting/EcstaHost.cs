@@ -1,5 +1,6 @@
 using Ecsta.Abstractions.Licensing;
 using Ecsta.Host.Configuration;
+using Ecsta.Host.Dialog;
 using Ecsta.Host.Discovery;
 using Ecsta.Host.Logging;
 using Ecsta.Host.Plugins;
@@ -12,7 +13,7 @@ namespace Ecsta.Host.Hosting;
 
 /// <summary>
 /// The running host: logging, plugins, the seat pool, the instances (applied live from the configuration file),
-/// and the loopback HTTP listener that serves the application API. With no configuration file it runs the demo.
+/// and the loopback HTTP listener that serves the application API and the configuration dialog. With no configuration file it runs the demo.
 /// Stops cleanly on Ctrl+C or SIGTERM.
 /// </summary>
 internal static class EcstaHost
@@ -51,6 +52,7 @@ internal static class EcstaHost
             app.MapGet("/health", () => Microsoft.AspNetCore.Http.Results.Text("ok"));
             var (hub, access) = HostApi.Map(app, runtime, ConfigurationPaths.StateDirectory(store.Path), log);
             using var hubLifetime = hub;
+            app.MapDialog(new DialogHostServices(store, catalog, access, licenses, demo, log, TimeProvider.System));
 
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             await runtime.ApplyAsync(configuration, cancellationToken).ConfigureAwait(false);

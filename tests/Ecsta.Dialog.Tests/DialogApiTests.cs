@@ -1,0 +1,286 @@
+using System.Net;
+using Ecsta.Dialog.Tests.TestSupport;
+using Ecsta.Host.Configuration;
+using Newtonsoft.Json.Linq;
+
+namespace Ecsta.Dialog.Tests;
+
+/// <summary>The dialog's JSON API over the real host's listener, without a browser.</summary>
+[Collection(DialogHostCollection.Name)]
+public sealed class DialogApiTests(DialogHostFixture fixture)
+{
+    private readonly DialogHost _host = fixture.Host;
+
+    private static object Instance(string name, string? password = "s3cret-Pa55", int port = 9, string user = "admin@example.com") => new
+    {
+        name,
+        mode = "server",
+        host = "127.0.0.1",
+        port,
+        connectionType = "http",
+        user,
+        password,
+        lines = new[] { new { userId = "alice@example.com", number = "+4930100", name = "Alice" } },
+    };
+
+    private async Task<DialogClient> LoggedInAsync()
+    {
+        var client = new DialogClient(_host.Dialog);
+        using var login = await client.LoginAsync(_host.Token);
+        Assert.Equal(HttpStatusCode.NoContent, login.StatusCode);
+        return client;
+    }
+
+    [Fact]
+    public async Task The_banner_prints_the_dialog_address_and_the_page_is_served_there_with_its_content_security_policy()
+    {
+        Assert.Matches(@"Dialog: +http://127\.0\.0\.1:\d+/dialog/", _host.Banner);
+        using var client = new DialogClient(_host.Dialog);
+        using var page = await client.SendAsync(HttpMethod.Get, "");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<title>Ecsta configuration</title>", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'", string.Join(";", page.Headers.GetValues("Content-Security-Policy")));
+        using var script = await client.SendAsync(HttpMethod.Get, "dialog.js");
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Theory]
+    [InlineData("GET", "api/instances")]
+    [InlineData("GET", "api/instances/anything")]
+    [InlineData("GET", "api/profiles")]
+    [InlineData("GET", "api/license")]
+    [InlineData("GET", "api/session")]
+    [InlineData("DELETE", "api/instances/anything")]
+    public async Task Api_calls_without_a_session_are_refused_with_401(string method, string path)
+    {
+        using var client = new DialogClient(_host.Dialog);
+        using var response = await client.SendAsync(new HttpMethod(method), path);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_made_up_session_cookie_is_refused_with_401()
+    {
+        using var client = new DialogClient(_host.Dialog);
+        client.Cookies.Add(new Cookie("ecsta-dialog", _host.Token, "/dialog", "127.0.0.1"));
+        using var response = await client.SendAsync(HttpMethod.Get, "api/instances");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wrong_token_is_refused_and_logged_without_the_token()
+    {
+        using var client = new DialogClient(_host.Dialog);
+        const string Wrong = "not-the-token-Zq8xW3";
+        using var login = await client.LoginAsync(Wrong);
+        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+        Assert.Empty(client.Cookies.GetCookies(_host.Dialog));
+        using var after = await client.SendAsync(HttpMethod.Get, "api/instances");
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+
+        var logs = _host.ReadLogs();
+        Assert.Contains("Dialog: refused a login from 127.0.0.1", logs, StringComparison.Ordinal);
+        Assert.Contains("wrong token", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(Wrong, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(_host.Token, logs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_login_sets_an_HttpOnly_SameSite_Strict_session_cookie_that_is_not_the_token()
+    {
+        using var client = new DialogClient(_host.Dialog);
+        using var login = await client.LoginAsync(_host.Token);
+        Assert.Equal(HttpStatusCode.NoContent, login.StatusCode);
+        var header = Assert.Single(login.Headers.GetValues("Set-Cookie"));
+        Assert.Contains("httponly", header, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", header, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/dialog", header, StringComparison.OrdinalIgnoreCase);
+        var cookie = Assert.Single(client.Cookies.GetCookies(_host.Dialog));
+        Assert.NotEqual(_host.Token, cookie.Value);
+        Assert.True(cookie.Value.Length >= 40);
+
+        using var session = await client.SendAsync(HttpMethod.Get, "api/session");
+        Assert.Equal(HttpStatusCode.OK, session.StatusCode);
+        Assert.Equal(_host.ConfigurationPath, (string?)(await DialogClient.JsonAsync(session))["configurationPath"]);
+    }
+
+    [Fact]
+    public async Task Changes_without_the_dialog_header_are_refused_with_403_even_with_a_session_and_save_nothing()
+    {
+        using var client = await LoggedInAsync();
+        using var create = await client.SendAsync(HttpMethod.Post, "api/instances", Instance("csrf-create"), withHeader: false);
+        Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
+        Assert.Null(_host.InstanceInFile("csrf-create"));
+
+        using var created = await client.SendAsync(HttpMethod.Post, "api/instances", Instance("csrf-kept"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var delete = await client.SendAsync(HttpMethod.Delete, "api/instances/csrf-kept", withHeader: false);
+        Assert.Equal(HttpStatusCode.Forbidden, delete.StatusCode);
+        Assert.NotNull(_host.InstanceInFile("csrf-kept"));
+    }
+
+    [Fact]
+    public async Task Creating_an_instance_saves_it_with_the_password_protected_and_never_returns_the_password()
+    {
+        using var client = await LoggedInAsync();
+        using var create = await client.SendAsync(HttpMethod.Post, "api/instances", Instance("api-create", password: "Clear-Text-Pw-4711"));
+        Assert.Equal(HttpStatusCode.Created, create.StatusCode);
+        var answer = await DialogClient.JsonAsync(create);
+        Assert.True((bool)answer["passwordSet"]!);
+        Assert.Null(answer["password"]);
+        Assert.Null(answer["passwordProtected"]);
+
+        var text = await File.ReadAllTextAsync(_host.ConfigurationPath);
+        Assert.DoesNotContain("Clear-Text-Pw-4711", text, StringComparison.Ordinal);
+        var saved = _host.InstanceInFile("api-create")!;
+        Assert.Equal("server", (string?)saved["mode"]);
+        Assert.Equal("alice@example.com", (string?)saved["lines"]![0]!["userId"]);
+        var protectedPassword = (string)saved["passwordProtected"]!;
+        Assert.Equal("Clear-Text-Pw-4711", new ConfigurationStore(_host.ConfigurationPath).Secrets.Unprotect(protectedPassword));
+
+        using var read = await client.SendAsync(HttpMethod.Get, "api/instances/api-create");
+        var body = await read.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Clear-Text-Pw-4711", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(protectedPassword, body, StringComparison.Ordinal);
+        Assert.True((bool)JObject.Parse(body)["passwordSet"]!);
+
+        using var list = await client.SendAsync(HttpMethod.Get, "api/instances");
+        Assert.Contains((await DialogClient.JsonAsync(list)).Children(), i => (string?)i["name"] == "api-create" && (int)i["lines"]! == 1);
+    }
+
+    [Fact]
+    public async Task A_refused_value_answers_400_with_the_field_names_and_saves_nothing()
+    {
+        using var client = await LoggedInAsync();
+        var before = await File.ReadAllTextAsync(_host.ConfigurationPath);
+        var bad = new
+        {
+            name = "api-invalid",
+            mode = "server",
+            host = "127.0.0.1",
+            port = 70000,
+            connectionType = "http",
+            user = "",
+            lines = new[] { new { userId = "a@example.com", number = "100", name = "A" }, new { userId = "", number = "12x", name = "B" } },
+            advanced = new { snapshotIntervalSeconds = -1, monitorStartRetrySeconds = 30, lineNameFormat = "Standard", returnToHeldOnConsultationEnd = true, transportSettings = new Dictionary<string, string> { ["not a name"] = "1" } },
+        };
+
+        using var response = await client.SendAsync(HttpMethod.Post, "api/instances", bad);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var fields = (await DialogClient.JsonAsync(response))["errors"]!.Select(e => (string)e["field"]!).ToList();
+        Assert.Contains("port", fields);
+        Assert.Contains("user", fields);
+        Assert.Contains("lines[1].userId", fields);
+        Assert.Contains("lines[1].number", fields);
+        Assert.Contains("advanced.snapshotIntervalSeconds", fields);
+        Assert.Contains("advanced.transportSettings", fields);
+        Assert.Equal(before, await File.ReadAllTextAsync(_host.ConfigurationPath));
+    }
+
+    [Fact]
+    public async Task A_value_of_the_wrong_type_is_named_by_its_field()
+    {
+        using var client = await LoggedInAsync();
+        using var response = await client.SendAsync(HttpMethod.Post, "api/instances", "{\"name\":\"api-type\",\"host\":\"h\",\"user\":\"u\",\"advanced\":{\"monitorStartRetrySeconds\":\"soon\"}}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = Assert.Single((await DialogClient.JsonAsync(response))["errors"]!);
+        Assert.Equal("advanced.monitorStartRetrySeconds", (string?)error["field"]);
+        Assert.Null(_host.InstanceInFile("api-type"));
+    }
+
+    [Fact]
+    public async Task A_second_instance_with_a_taken_name_is_refused_on_the_name_field()
+    {
+        using var client = await LoggedInAsync();
+        using var first = await client.SendAsync(HttpMethod.Post, "api/instances", Instance("api-twice"));
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        using var second = await client.SendAsync(HttpMethod.Post, "api/instances", Instance("API-TWICE"));
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.Equal("name", (string?)(await DialogClient.JsonAsync(second))["errors"]![0]!["field"]);
+        Assert.Single(_host.ReadConfiguration()["instances"]!, i => string.Equals((string?)i["name"], "api-twice", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Updating_an_instance_without_a_password_keeps_the_stored_password_and_the_file_s_unknown_fields()
+    {
+        using var client = await LoggedInAsync();
+        using var create = await client.SendAsync(HttpMethod.Post, "api/instances", Instance("api-update", password: "Keep-Me-123"));
+        Assert.Equal(HttpStatusCode.Created, create.StatusCode);
+        var protectedBefore = (string)_host.InstanceInFile("api-update")!["passwordProtected"]!;
+
+        var read = await DialogClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "api/instances/api-update"));
+        read["port"] = 8080;
+        read["user"] = "other-admin@example.com";
+        ((JArray)read["lines"]!).Add(new JObject { ["userId"] = "bob@example.com", ["number"] = "+4930200", ["name"] = "Bob" });
+        using var update = await client.SendAsync(HttpMethod.Put, "api/instances/api-update", read.ToString());
+        Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+
+        var saved = _host.InstanceInFile("api-update")!;
+        Assert.Equal(8080, (int)saved["port"]!);
+        Assert.Equal("other-admin@example.com", (string?)saved["user"]);
+        Assert.Equal(["alice@example.com", "bob@example.com"], saved["lines"]!.Select(l => (string)l["userId"]!));
+        Assert.Equal(protectedBefore, (string?)saved["passwordProtected"]);
+        Assert.Equal("Keep-Me-123", new ConfigurationStore(_host.ConfigurationPath).Secrets.Unprotect(protectedBefore));
+
+        read["password"] = "Changed-456";
+        using var change = await client.SendAsync(HttpMethod.Put, "api/instances/api-update", read.ToString());
+        Assert.Equal(HttpStatusCode.OK, change.StatusCode);
+        var changed = (string)_host.InstanceInFile("api-update")!["passwordProtected"]!;
+        Assert.Equal("Changed-456", new ConfigurationStore(_host.ConfigurationPath).Secrets.Unprotect(changed));
+    }
+
+    [Fact]
+    public async Task Deleting_an_instance_removes_it_from_the_file_and_a_missing_one_answers_404()
+    {
+        using var client = await LoggedInAsync();
+        using var create = await client.SendAsync(HttpMethod.Post, "api/instances", Instance("api-delete"));
+        Assert.Equal(HttpStatusCode.Created, create.StatusCode);
+        Assert.NotNull(_host.InstanceInFile("api-delete"));
+
+        using var delete = await client.SendAsync(HttpMethod.Delete, "api/instances/api-delete");
+        Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        Assert.Null(_host.InstanceInFile("api-delete"));
+        using var again = await client.SendAsync(HttpMethod.Delete, "api/instances/api-delete");
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        using var read = await client.SendAsync(HttpMethod.Get, "api/instances/api-delete");
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_body_larger_than_the_bound_is_refused_with_413_and_saves_nothing()
+    {
+        using var client = await LoggedInAsync();
+        var huge = "{\"name\":\"api-huge\",\"notes\":\"" + new string('x', 5 * 1024 * 1024) + "\"}";
+        using var response = await client.SendAsync(HttpMethod.Post, "api/instances", huge);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Null(_host.InstanceInFile("api-huge"));
+    }
+
+    [Fact]
+    public async Task Profiles_and_license_status_come_from_the_host_s_plugins()
+    {
+        using var client = await LoggedInAsync();
+        var profiles = await DialogClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "api/profiles"));
+        Assert.Contains(profiles.Children(), p => (string?)p["name"] == "Routit" && (string?)p["urlPrefix"] == "nl.cai");
+        var license = await DialogClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "api/license"));
+        Assert.Equal("trial", (string?)license["mode"]);
+        Assert.Equal(25, (int)license["seatsTotal"]!);
+
+        using var refused = await client.SendAsync(HttpMethod.Post, "api/license/codes", new { code = "ECSTA1-not-a-code" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("code", (string?)(await DialogClient.JsonAsync(refused))["errors"]![0]!["field"]);
+    }
+
+    [Fact]
+    public async Task Demo_mode_prints_the_dialog_address_and_the_dialog_says_it_is_the_demo()
+    {
+        await using var demo = await DialogHost.StartAsync(demo: true);
+        Assert.Contains("DEMO mode", demo.Banner, StringComparison.Ordinal);
+        Assert.Matches(@"Dialog: +http://127\.0\.0\.1:\d+/dialog/", demo.Banner);
+        using var client = new DialogClient(demo.Dialog);
+        using var login = await client.LoginAsync(demo.Token);
+        Assert.Equal(HttpStatusCode.NoContent, login.StatusCode);
+        var session = await DialogClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "api/session"));
+        Assert.True((bool)session["demo"]!);
+    }
+}
