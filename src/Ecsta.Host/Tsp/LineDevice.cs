@@ -39,6 +39,12 @@ internal sealed class LineDevice(uint deviceId, TspLineSettings settings)
     public Dictionary<UserService, ServiceSetting> Services { get; } = [];
     public IReadOnlyList<LineForwardEntry> AnnouncedForward { get; set; } = [];
     public RemoteOfficeState RemoteOffice { get; set; } = new(false, null);
+    /// <summary>Whether a read of the line's services is queued or under way (one at a time per line).</summary>
+    public bool ServicesLoading { get; set; }
+
+    /// <summary>Whether another read was asked for while one was under way.</summary>
+    public bool ServicesReloadWanted { get; set; }
+
     /// <summary>Forward-list changes seen while a lineForward was in flight: one AS(FORWARD) each after its C(0) (MAPPING §3.14.5).</summary>
     public int PendingForwardAnnouncements { get; set; }
     public HookStatus Hook { get; set; }

@@ -102,7 +102,7 @@ public sealed partial class TspProvider
             line.Handles.Add(handle);
             if (first && line.Services.Count == 0)
             {
-                _ = LoadServicesAsync(line);
+                StartLoadingServices(line);
             }
 
             return Logged(new LineOpenResult(LineErr.SUCCESS, handle.Id), deviceId, privileges);

@@ -38,7 +38,7 @@ public sealed partial class TspProvider
             // mode gets no initial service events, so LINEADDRESSSTATUS would lack forwarding until the next change.
             if (line.Handles.Count > 0 && line.Services.Count == 0)
             {
-                _ = LoadServicesAsync(line);
+                StartLoadingServices(line);
             }
         }
     }
@@ -308,8 +308,64 @@ public sealed partial class TspProvider
     private static string StripTel(string? number) =>
         number is null ? "" : number.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) ? number[4..] : number;
 
-    /// <summary>Reads the services of a line on its first open (server mode has no service events before).</summary>
+    /// <summary>
+    /// Starts reading a line's services (on its first open; server mode has no service events before). While a read
+    /// of that line is under way, a new request is remembered and served by one more read after it (the running one
+    /// may have failed for the very reason the caller now knows is gone, e.g. the link was not yet up). Under the lock.
+    /// </summary>
+    private void StartLoadingServices(LineDevice line)
+    {
+        if (line.ServicesLoading)
+        {
+            line.ServicesReloadWanted = true;
+            return;
+        }
+
+        line.ServicesLoading = true;
+        _ = LoadServicesAsync(line);
+    }
+
+    /// <summary>A line's read ended: start the one that was asked for meanwhile, if the line still lacks its services.</summary>
+    private void ServicesLoaded(LineDevice line)
+    {
+        line.ServicesLoading = false;
+        if (line.ServicesReloadWanted)
+        {
+            line.ServicesReloadWanted = false;
+            if (!line.Removed && line.Handles.Count > 0 && line.Services.Count == 0)
+            {
+                StartLoadingServices(line);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the five services of a line, at most <see cref="ServiceReadConcurrency"/> lines at a time for the whole
+    /// instance: 20,000 lines opened at start must not become 100,000 requests at once (connections, memory, the XSP).
+    /// </summary>
     private async Task LoadServicesAsync(LineDevice line)
+    {
+        try
+        {
+            await _serviceReads.WaitAsync(_stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        try
+        {
+            await ReadServicesAsync(line).ConfigureAwait(false);
+        }
+        finally
+        {
+            _serviceReads.Release();
+            Post(() => ServicesLoaded(line));
+        }
+    }
+
+    private async Task ReadServicesAsync(LineDevice line)
     {
         UserService[] services = [UserService.CallForwardingAlways, UserService.CallForwardingBusy,
             UserService.CallForwardingNoAnswer, UserService.DoNotDisturb, UserService.RemoteOffice];

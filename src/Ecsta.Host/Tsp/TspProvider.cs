@@ -29,6 +29,10 @@ public sealed partial class TspProvider : IAsyncDisposable
     private readonly Dictionary<string, (uint Id, int Refs)> _trackingIds = new(StringComparer.Ordinal);
     private readonly List<ITapiEventSink> _providerSinks = [];
     private readonly HashSet<LineDevice> _touched = [];
+    private readonly SemaphoreSlim _serviceReads = new(ServiceReadConcurrency);
+
+    /// <summary>How many lines of an instance read their services at the same time.</summary>
+    private const int ServiceReadConcurrency = 8;
     private TspInstanceSettings _settings;
     private Task? _loop;
     private uint _nextCallHandle;

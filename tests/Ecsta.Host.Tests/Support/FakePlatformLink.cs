@@ -146,14 +146,39 @@ internal sealed class FakePlatformLink : IPlatformLink
     public Task SendDtmfAsync(string userId, string callId, string digits, CancellationToken cancellationToken) =>
         Record($"Dtmf {userId} {callId} {digits}");
 
-    public Task<ServiceSetting> GetServiceAsync(string userId, UserService service, CancellationToken cancellationToken)
+    /// <summary>When set, service reads wait for it (to observe how many run at once).</summary>
+    public TaskCompletionSource? ServiceReadsHeld { get; set; }
+
+    /// <summary>The most service reads that were in flight at the same time.</summary>
+    public int MaxConcurrentServiceReads { get; private set; }
+
+    private int _serviceReadsInFlight;
+
+    public async Task<ServiceSetting> GetServiceAsync(string userId, UserService service, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             _commands.Add($"GetService {userId} {service}");
+            _serviceReadsInFlight++;
+            MaxConcurrentServiceReads = Math.Max(MaxConcurrentServiceReads, _serviceReadsInFlight);
         }
 
-        return Task.FromResult(ServiceStates.TryGetValue(service, out var s) ? s : new ServiceSetting(service, false));
+        try
+        {
+            if (ServiceReadsHeld is { } held)
+            {
+                await held.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return ServiceStates.TryGetValue(service, out var s) ? s : new ServiceSetting(service, false);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _serviceReadsInFlight--;
+            }
+        }
     }
 
     public Task SetServiceAsync(string userId, ServiceSetting setting, CancellationToken cancellationToken) =>

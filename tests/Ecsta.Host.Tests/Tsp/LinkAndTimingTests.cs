@@ -262,6 +262,37 @@ public sealed class LinkAndTimingTests
     }
 
     [Fact]
+    public async Task Opening_many_lines_reads_their_services_a_few_lines_at_a_time_and_each_line_once()
+    {
+        var link = new FakePlatformLink { ServiceReadsHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var lines = Enumerable.Range(0, 40).Select(i => new TspLineSettings($"user{i}", $"{100 + i}", $"User {i}")).ToList();
+        await using var provider = new TspProvider(new TspInstanceSettings("many", lines, new TspOptions()), link, new PassThroughFormatter(),
+            new TspHostServices { Time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider() });
+        await provider.StartAsync(CancellationToken.None);
+        await provider.SettleAsync();
+        var sink = new RecordingSink();
+
+        foreach (var deviceId in provider.DeviceIds)
+        {
+            Assert.Equal(LineErr.SUCCESS, provider.Open(deviceId, sink, LineCallPrivilege.OWNER).Result);
+        }
+
+        await provider.SettleAsync();
+        var reads = link.Commands.Count(c => c.StartsWith("GetService", StringComparison.Ordinal));
+        Assert.InRange(reads, 1, 8);
+        link.ServiceReadsHeld.SetResult();
+        using var all = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (link.Commands.Count(c => c.StartsWith("GetService", StringComparison.Ordinal)) < 40 * 5)
+        {
+            await Task.Delay(10, all.Token);
+        }
+
+        await provider.SettleAsync();
+        Assert.InRange(link.MaxConcurrentServiceReads, 1, 8);
+        Assert.All(link.Commands.Where(c => c.StartsWith("GetService", StringComparison.Ordinal)).GroupBy(c => c), g => Assert.Single(g));
+    }
+
+    [Fact]
     public async Task A_terminated_subscription_takes_only_its_line_out_of_service_until_monitoring_is_back()
     {
         await using var h = await TspHarness.StartAsync(new TspOptions { MonitorRetryInterval = TimeSpan.FromSeconds(10) });
