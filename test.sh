@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 
 # System packages the end-to-end tests use: real DNS (dnsmasq) and a real HTTP proxy (tinyproxy).
 missing=()
-for tool in dnsmasq tinyproxy; do
+for tool in dnsmasq tinyproxy chromium; do
   command -v "$tool" >/dev/null 2>&1 || [ -x "/usr/sbin/$tool" ] || [ -x "/usr/bin/$tool" ] || missing+=("$tool")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -14,7 +14,7 @@
       id: 'mode', title: 'Mode', fields: [
         { name: 'name', label: 'Instance name', type: 'text', hint: 'Letters, digits, ".", "_" or "-".' },
         {
-          name: 'mode', label: 'Mode', type: 'select', options: [
+          name: 'mode', label: 'Operating mode', type: 'select', options: [
             ['workstation', 'Workstation: one phone, with its user\u2019s login'],
             ['server', 'Server: lines of a group, with a group administrator\u2019s login']]
         },
