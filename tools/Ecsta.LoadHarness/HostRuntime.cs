@@ -1,7 +1,8 @@
-using System.Collections;
-using System.Globalization;
-using System.Reflection;
 using Ecsta.Abstractions.Transports;
+using Ecsta.Host.Configuration;
+using Ecsta.Host.Discovery;
+using Ecsta.Host.Plugins;
+using Ecsta.Host.Runtime;
 using Ecsta.Host.Tsp;
 using Serilog;
 
@@ -10,20 +11,16 @@ namespace Ecsta.LoadHarness;
 /// <summary>
 /// The host's real runtime, started the way <c>ecsta run</c> and the end-to-end tests start it: the plugin catalog
 /// from <c>plugins/</c> beside the tool, a configuration store with its key ring in a temporary folder, and
-/// <c>TelephonyRuntime.ApplyAsync</c> with one instance. Those types are internal to the host (it grants its internals
-/// to its own tests only), so this adapter reaches them by reflection; only start-up goes through it, never the
-/// measured paths (<see cref="TspProvider"/> and its sinks are public).
+/// <see cref="TelephonyRuntime.ApplyAsync"/> with one instance (the host grants its internals to this tool, as to its
+/// benchmarks).
 /// </summary>
 internal sealed class HostRuntime : IAsyncDisposable
 {
-    private const BindingFlags Instance = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
-    private static readonly Assembly HostAssembly = typeof(TspProvider).Assembly;
+    private readonly PluginCatalog _catalog;
+    private readonly ConfigurationStore _store;
+    private readonly TelephonyRuntime _runtime;
 
-    private readonly object _catalog;
-    private readonly object _store;
-    private readonly object _runtime;
-
-    private HostRuntime(object catalog, object store, object runtime)
+    private HostRuntime(PluginCatalog catalog, ConfigurationStore store, TelephonyRuntime runtime)
     {
         _catalog = catalog;
         _store = store;
@@ -33,97 +30,63 @@ internal sealed class HostRuntime : IAsyncDisposable
     /// <summary>Loads the plugins and creates the runtime (no instance runs yet).</summary>
     public static HostRuntime Create(string folder, ILogger log)
     {
-        var catalogType = HostType("Ecsta.Host.Plugins.PluginCatalog");
         var pluginFolder = Path.Combine(AppContext.BaseDirectory, "plugins");
-        var catalog = catalogType.GetMethod("Load", BindingFlags.Static | BindingFlags.Public, [typeof(string), typeof(ILogger)])!
-            .Invoke(null, [pluginFolder, log])!;
-        var failures = (ICollection)Property(catalog, "Failures")!;
-        if (failures.Count > 0)
+        var catalog = PluginCatalog.Load(pluginFolder, log);
+        if (catalog.Failures.Count > 0)
         {
-            throw new InvalidOperationException($"{failures.Count} plugin(s) in {pluginFolder} failed to load: {string.Join("; ", failures.Cast<object>())}");
+            throw new InvalidOperationException($"{catalog.Failures.Count} plugin(s) in {pluginFolder} failed to load: {string.Join("; ", catalog.Failures)}");
         }
 
-        var store = Activator.CreateInstance(HostType("Ecsta.Host.Configuration.ConfigurationStore"), Instance, null, [Path.Combine(folder, "ecsta.json")], CultureInfo.InvariantCulture)!;
-        var locator = Activator.CreateInstance(HostType("Ecsta.Host.Discovery.SrvServiceLocator"), Instance, null, [Array.Empty<string>(), log, null], CultureInfo.InvariantCulture)!;
-        var runtime = Activator.CreateInstance(HostType("Ecsta.Host.Runtime.TelephonyRuntime"), Instance, null,
-            [catalog, store, locator, TimeProvider.System, log, null, null], CultureInfo.InvariantCulture)!;
+        var store = new ConfigurationStore(Path.Combine(folder, "ecsta.json"));
+        var locator = new SrvServiceLocator([], log);
+        var runtime = new TelephonyRuntime(catalog, store, locator, TimeProvider.System, log, logDirectory: null, licenses: null);
         return new HostRuntime(catalog, store, runtime);
     }
 
     /// <summary>Whether the catalog serves <paramref name="connectionType"/>.</summary>
-    public bool Serves(string connectionType) =>
-        ((IEnumerable)Property(_catalog, "Transports")!).Cast<object>().Any(pair => string.Equals((string)Property(pair, "Key")!, connectionType, StringComparison.OrdinalIgnoreCase));
+    public bool Serves(string connectionType) => _catalog.FindTransport(connectionType) is not null;
 
     /// <summary>Raised when an instance's provider exists, before its link connects (open lines here to see INSERVICE).</summary>
     public event EventHandler<TspProvider> ProviderStarted
     {
-        add => _runtime.GetType().GetEvent("ProviderStarted")!.AddEventHandler(_runtime, value);
-        remove => _runtime.GetType().GetEvent("ProviderStarted")!.RemoveEventHandler(_runtime, value);
+        add => _runtime.ProviderStarted += value;
+        remove => _runtime.ProviderStarted -= value;
     }
 
     /// <summary>Starts one instance as an administrator would store it; returns when the runtime has applied it.</summary>
     public async Task ApplyAsync(InstanceSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var secrets = Property(_store, "Secrets")!;
-        var protectedPassword = (string)secrets.GetType().GetMethod("Protect")!.Invoke(secrets, [spec.Password])!;
-
-        var instance = New("Ecsta.Host.Configuration.InstanceConfiguration");
-        Set(instance, "Name", spec.Name);
-        Set(instance, "Mode", spec.Mode);
-        Set(instance, "Host", spec.Host);
-        Set(instance, "Port", spec.Port);
-        Set(instance, "ConnectionType", spec.ConnectionType);
-        Set(instance, "User", spec.User);
-        Set(instance, "PasswordProtected", protectedPassword);
-        var lines = (IList)Property(instance, "Lines")!;
-        foreach (var line in spec.Lines)
+        var instance = new InstanceConfiguration
         {
-            var configured = New("Ecsta.Host.Configuration.LineConfiguration");
-            Set(configured, "UserId", line.UserId);
-            Set(configured, "Number", line.Number);
-            Set(configured, "Name", line.Name);
-            lines.Add(configured);
-        }
-
-        var advanced = Property(instance, "Advanced")!;
-        var settings = (IDictionary<string, string>)Property(advanced, "TransportSettings")!;
+            Name = spec.Name,
+            Mode = spec.Mode,
+            Host = spec.Host,
+            Port = spec.Port,
+            ConnectionType = spec.ConnectionType,
+            User = spec.User,
+            PasswordProtected = _store.Secrets.Protect(spec.Password),
+            Lines = [.. spec.Lines.Select(l => new LineConfiguration { UserId = l.UserId, Number = l.Number, Name = l.Name })],
+        };
         foreach (var (name, value) in spec.TransportSettings)
         {
-            settings[name] = value;
+            instance.Advanced.TransportSettings[name] = value;
         }
 
-        var configuration = New("Ecsta.Host.Configuration.EcstaConfiguration");
-        ((IList)Property(configuration, "Instances")!).Add(instance);
-        var apply = _runtime.GetType().GetMethod("ApplyAsync")!;
-        await ((Task)apply.Invoke(_runtime, [configuration, cancellationToken])!).ConfigureAwait(false);
+        await _runtime.ApplyAsync(new EcstaConfiguration { Instances = [instance] }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The running provider of an instance, or null.</summary>
-    public TspProvider? FindProvider(string instanceName) =>
-        (TspProvider?)_runtime.GetType().GetMethod("FindProvider")!.Invoke(_runtime, [instanceName]);
+    public TspProvider? FindProvider(string instanceName) => _runtime.FindProvider(instanceName);
 
-    /// <summary>Waits until the provider's loop has processed everything it has received (internal to the host).</summary>
-    public static Task SettleAsync(TspProvider provider) =>
-        (Task)typeof(TspProvider).GetMethod("SettleAsync", Instance, Type.EmptyTypes)!.Invoke(provider, null)!;
+    /// <summary>Waits until the provider's loop has processed everything it has received.</summary>
+    public static Task SettleAsync(TspProvider provider) => provider.SettleAsync();
 
     public async ValueTask DisposeAsync()
     {
-        await ((IAsyncDisposable)_runtime).DisposeAsync().ConfigureAwait(false);
-        ((IDisposable)_catalog).Dispose();
+        await _runtime.DisposeAsync().ConfigureAwait(false);
+        _catalog.Dispose();
     }
-
-    private static Type HostType(string name) =>
-        HostAssembly.GetType(name, throwOnError: true)!;
-
-    private static object New(string typeName) =>
-        Activator.CreateInstance(HostType(typeName), nonPublic: true)!;
-
-    private static object? Property(object target, string name) =>
-        target.GetType().GetProperty(name, Instance)!.GetValue(target);
-
-    private static void Set(object target, string name, object? value) =>
-        target.GetType().GetProperty(name, Instance)!.SetValue(target, value);
 }
 
 /// <summary>One instance as the harness configures it (what <c>ecsta instance add</c> would store).</summary>
