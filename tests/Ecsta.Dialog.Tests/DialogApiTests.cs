@@ -207,6 +207,11 @@ public sealed class DialogApiTests(DialogHostFixture fixture)
         using var create = await client.SendAsync(HttpMethod.Post, "api/instances", Instance("api-update", password: "Keep-Me-123"));
         Assert.Equal(HttpStatusCode.Created, create.StatusCode);
         var protectedBefore = (string)_host.InstanceInFile("api-update")!["passwordProtected"]!;
+        var file = _host.ReadConfiguration();
+        var stored = file["instances"]!.Children<JObject>().Single(i => (string?)i["name"] == "api-update");
+        stored["futureOption"] = 7;
+        ((JObject)stored["lines"]![0]!)["site"] = "berlin";
+        await File.WriteAllTextAsync(_host.ConfigurationPath, file.ToString());
 
         var read = await DialogClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "api/instances/api-update"));
         read["port"] = 8080;
@@ -220,6 +225,8 @@ public sealed class DialogApiTests(DialogHostFixture fixture)
         Assert.Equal("other-admin@example.com", (string?)saved["user"]);
         Assert.Equal(["alice@example.com", "bob@example.com"], saved["lines"]!.Select(l => (string)l["userId"]!));
         Assert.Equal(protectedBefore, (string?)saved["passwordProtected"]);
+        Assert.Equal(7, (int)saved["futureOption"]!);
+        Assert.Equal("berlin", (string?)saved["lines"]![0]!["site"]);
         Assert.Equal("Keep-Me-123", new ConfigurationStore(_host.ConfigurationPath).Secrets.Unprotect(protectedBefore));
 
         read["password"] = "Changed-456";
