@@ -36,7 +36,7 @@ internal sealed class CliContext : IDisposable
     /// <summary>The plugins, loaded on first use; load problems are listed by `ecsta plugins`, not logged here.</summary>
     public PluginCatalog Catalog => _catalog ??= PluginCatalog.Load(PluginsDirectory, new LoggerConfiguration().CreateLogger());
 
-    public ConfigurationValidator Validator => new(name => Catalog.FindProfile(name), Catalog.NumberRules, type => Catalog.FindTransport(type));
+    public ConfigurationValidator Validator => Catalog.CreateValidator();
 
     public T Value<T>(Option<T> option) => ParseResult.GetValue(option)!;
 

@@ -18,7 +18,7 @@ internal sealed class DialogConfiguration
     {
         _store = store;
         _catalog = catalog;
-        _validator = new ConfigurationValidator(name => catalog.FindProfile(name), catalog.NumberRules, type => catalog.FindTransport(type));
+        _validator = catalog.CreateValidator();
     }
 
     /// <summary>The configuration file.</summary>

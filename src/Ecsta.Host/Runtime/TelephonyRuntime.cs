@@ -105,7 +105,7 @@ internal sealed class TelephonyRuntime : IAsyncDisposable
 
     private async Task StartAsync(InstanceConfiguration instance, CancellationToken cancellationToken)
     {
-        var problems = new ConfigurationValidator(_catalog.FindProfile, _catalog.NumberRules, _catalog.FindTransport).Validate(instance);
+        var problems = _catalog.CreateValidator().Validate(instance);
         if (problems.Count > 0)
         {
             _log.Error("Instance {Instance} not started: {Problems}", instance.Name, string.Join("; ", problems));
