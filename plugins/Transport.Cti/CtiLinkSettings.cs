@@ -16,6 +16,10 @@ internal sealed record CtiLinkSettings
     public const string HttpPortKey = "httpPort";
     public const string CredentialsEveryRequestKey = "ctiCredentialsOnEveryRequest";
 
+    /// <summary>Every key this transport understands: the shared ones and its own.</summary>
+    public static IReadOnlyList<string> Keys { get; } =
+        [.. XsiLinkSettings.Keys, KeepaliveSecondsKey, KeepaliveMissesKey, HttpPortKey, CredentialsEveryRequestKey];
+
     /// <summary>The shared settings (same names and meaning as the XSI transport).</summary>
     public required XsiLinkSettings Shared { get; init; }
 

@@ -41,6 +41,9 @@ public sealed class CtiTransportFactory : ITransportFactory
         {
             ConnectionType = Abstractions.Transports.ConnectionTypes.IsSecure(options.ConnectionType) ? Abstractions.Transports.ConnectionTypes.Https : Abstractions.Transports.ConnectionTypes.Http,
             Proxy = null,
+
+            // The side channel judges the settings both transports share; the CTI ones are judged below.
+            Settings = options.Settings.Where(s => XsiLinkSettings.Keys.Contains(s.Key, StringComparer.Ordinal)).ToDictionary(StringComparer.Ordinal),
         };
         problems.AddRange(new XsiTransportFactory().Validate(sideChannel));
         if (!string.IsNullOrEmpty(options.UserId) && options.UserId.Contains(':', StringComparison.Ordinal))
@@ -51,6 +54,7 @@ public sealed class CtiTransportFactory : ITransportFactory
         var cti = new List<string>();
         CtiLinkSettings.Parse(options.Settings, cti);
         problems.AddRange(cti.Where(p => !problems.Contains(p)));
+        XsiLinkSettings.ReportUnknown(options.Settings, CtiLinkSettings.Keys, Name, problems);
         return problems;
     }
 

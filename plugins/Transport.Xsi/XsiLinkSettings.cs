@@ -27,6 +27,18 @@ internal sealed record XsiLinkSettings
         SnapshotConcurrencyKey, DirectoryPageSizeKey, DirectoryUserIdKey, EventCapacityKey, ApplicationIdKey,
     ];
 
+    /// <summary>
+    /// One problem per setting the transport does not know (a typo would otherwise be ignored silently), naming the
+    /// known ones.
+    /// </summary>
+    public static void ReportUnknown(IReadOnlyDictionary<string, string> settings, IReadOnlyCollection<string> known, string transport, List<string> problems)
+    {
+        foreach (var name in settings.Keys.Where(k => !known.Contains(k, StringComparer.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            problems.Add($"Setting '{name}' is not known to the {transport} transport (known: {string.Join(", ", known.Order(StringComparer.Ordinal))}).");
+        }
+    }
+
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(15);
 
     public TimeSpan BackoffInitial { get; init; } = TimeSpan.FromSeconds(1);

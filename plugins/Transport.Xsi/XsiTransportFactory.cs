@@ -63,6 +63,7 @@ public sealed class XsiTransportFactory : ITransportFactory
 
         ValidateTls(options, problems);
         XsiLinkSettings.Parse(options.Settings, problems);
+        XsiLinkSettings.ReportUnknown(options.Settings, XsiLinkSettings.Keys, Name, problems);
         return problems;
     }
 

@@ -23,6 +23,21 @@ public sealed class UnitTests
     }
 
     [Fact]
+    public void Shared_and_CTI_settings_are_known_and_a_typo_is_named_once()
+    {
+        var problems = new CtiTransportFactory().Validate(Options(s =>
+        {
+            s["httpPort"] = "8080";
+            s["heartbeatIntervalMs"] = "5000";
+            s["ctiKeepaliveSecs"] = "5";
+        }, type: ConnectionTypes.Cti));
+
+        var problem = Assert.Single(problems);
+        Assert.StartsWith("Setting 'ctiKeepaliveSecs' is not known to the CTI transport (known: ", problem, StringComparison.Ordinal);
+        Assert.Contains("ctiKeepaliveSeconds", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_names_every_problem_in_words()
     {
         var options = Options(s =>

@@ -18,6 +18,25 @@ public sealed class UnitTests
     }
 
     [Fact]
+    public void A_setting_the_transport_does_not_know_is_named_with_the_known_ones()
+    {
+        var options = new PlatformLinkOptions
+        {
+            InstanceName = "t",
+            Host = "xsp.example.com",
+            ConnectionType = ConnectionTypes.Https,
+            UserId = "u@example.com",
+            Password = "p",
+            Settings = new Dictionary<string, string> { ["heartbeatIntervallMs"] = "5000", ["heartbeatIntervalMs"] = "5000" },
+        };
+
+        var problem = Assert.Single(new XsiTransportFactory().Validate(options));
+
+        Assert.StartsWith("Setting 'heartbeatIntervallMs' is not known to the XSI transport (known: ", problem, StringComparison.Ordinal);
+        Assert.Contains("heartbeatIntervalMs", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_names_every_problem_in_words()
     {
         var options = new PlatformLinkOptions
