@@ -42,6 +42,19 @@ internal sealed class DialogConfiguration
         }
     }
 
+    /// <summary>The file's configuration with the stored instance named <paramref name="name"/>, or null when none has the name.</summary>
+    public (EcstaConfiguration Configuration, InstanceConfiguration Instance)? Find(string name)
+    {
+        lock (_gate)
+        {
+            var configuration = _store.LoadOrEmpty();
+            return configuration.FindInstance(name) is { } instance ? (configuration, instance) : null;
+        }
+    }
+
+    /// <summary>The protector of the file's passwords.</summary>
+    public SecretProtector Secrets => _store.Secrets;
+
     /// <summary>Adds an instance; refused with field errors when the name is taken or a value is wrong.</summary>
     public DialogSaveResult Create(DialogInstance source)
     {

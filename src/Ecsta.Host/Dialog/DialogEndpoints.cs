@@ -53,6 +53,10 @@ internal static class DialogEndpoints
         api.MapPut("/instances/{name}", instances.UpdateAsync);
         api.MapDelete("/instances/{name}", instances.Delete);
 
+        var broadWorks = new DialogBroadWorks(configuration, services.Catalog, services.Time, log);
+        api.MapPost("/instances/{name}/lines/read", broadWorks.ReadLinesAsync);
+        api.MapPost("/instances/{name}/connection-test", broadWorks.TestConnectionAsync);
+
         api.MapGet("/profiles", () => DialogJson.Json(services.Catalog.Profiles.Select(p => new
         {
             name = p.Profile.Name,

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Ecsta.Abstractions.Transports;
-using Ecsta.Host.Discovery;
 using Ecsta.Host.Runtime;
-using Serilog;
 
 namespace Ecsta.Host.Cli.Commands;
 
@@ -20,32 +18,16 @@ internal static class ConnectionCommand
             using var context = new CliContext(parseResult, console);
             var configuration = InstanceCommand.LoadExisting(context);
             var target = InstanceCommand.Find(configuration, context.Value(instance));
-            if (!context.Catalog.Transports.TryGetValue(target.ConnectionType, out var factory))
+            ConnectionTestResult result;
+            try
             {
-                throw new CliFailure($"no transport plugin serves connection type '{target.ConnectionType}' (see `ecsta plugins`)");
+                result = await InstanceLinks.TestConnectionAsync(context.Catalog, configuration, target, context.Store.Secrets, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InstanceLinkException ex)
+            {
+                throw new CliFailure(ex.Message, ex);
             }
 
-            var options = InstanceSettingsMapping.ToLinkOptions(target, context.Store.Secrets);
-            var problems = factory.Validate(options);
-            if (problems.Count > 0)
-            {
-                throw new CliFailure(string.Join("; ", problems));
-            }
-
-            var silent = new LoggerConfiguration().CreateLogger();
-            await using var link = factory.Create(options, new PlatformLinkContext
-            {
-                Log = silent,
-                ProtocolTrace = silent,
-                Time = TimeProvider.System,
-                ServiceLocator = new SrvServiceLocator(configuration.Dns.NameServers, silent),
-            });
-            if (link is not IConnectionTester tester)
-            {
-                throw new CliFailure($"the {factory.Name} transport cannot run a connection test");
-            }
-
-            var result = await tester.TestConnectionAsync(cancellationToken).ConfigureAwait(false);
             if (context.Value(json))
             {
                 CliOutput.WriteJson(context.Out, new

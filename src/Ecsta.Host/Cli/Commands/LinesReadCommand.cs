@@ -70,7 +70,7 @@ internal static class LinesReadCommand
     /// <summary>The instance's link options; in server mode with the user whose group directory is read.</summary>
     private static PlatformLinkOptions LinkOptions(CliContext context, InstanceConfiguration target, string? directoryUser)
     {
-        var options = InstanceSettingsMapping.ToLinkOptions(target, context.Store.Secrets);
+        var options = InstanceLinks.Options(target, context.Store.Secrets);
         if (target.Mode != InstanceMode.Server)
         {
             return directoryUser is null
@@ -78,56 +78,32 @@ internal static class LinesReadCommand
                 : throw new CliFailure($"--directory-user: '{target.Name}' is in workstation mode, which reads only its own user's line", ExitCodes.Usage);
         }
 
-        var settings = new Dictionary<string, string>(options.Settings, StringComparer.Ordinal);
         if (directoryUser is { Length: > 0 })
         {
-            settings[DirectoryUserKey] = directoryUser;
+            options = InstanceLinks.WithDirectoryUser(options, directoryUser);
         }
 
-        if (!settings.TryGetValue(DirectoryUserKey, out var user) || string.IsNullOrWhiteSpace(user))
+        if (InstanceLinks.DirectoryUser(options) is null)
         {
             throw new CliFailure(
                 $"'{target.Name}' is in server mode: BroadWorks lists a group's lines to a user of the group, not to the administrator; name one with --directory-user USERID (or --setting directoryUserId=USERID on the instance)",
                 ExitCodes.Usage);
         }
 
-        return options with { Settings = settings };
+        return options;
     }
-
-    /// <summary>The transports' setting naming the user whose group directory lists the lines.</summary>
-    private const string DirectoryUserKey = "directoryUserId";
 
     private static async Task<IReadOnlyList<PlatformLine>> ReadAsync(CliContext context, EcstaConfiguration configuration, InstanceConfiguration target, PlatformLinkOptions options, CancellationToken cancellationToken)
     {
-        await using var link = InstanceLink.Create(context, configuration, target, options);
         try
         {
-            await link.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            return await InstanceLinks.ReadLinesAsync(context.Catalog, configuration, target, options, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         }
-        catch (PlatformException ex)
+        catch (InstanceLinkException ex)
         {
-            throw new CliFailure($"'{target.Name}': cannot connect to {target.ConnectionType}://{target.Host}:{target.EffectivePort} as {target.User}: {Reason(ex)}");
-        }
-
-        try
-        {
-            return await link.ReadLinesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (PlatformException ex)
-        {
-            var what = options.Settings.TryGetValue(DirectoryUserKey, out var user) && target.Mode == InstanceMode.Server
-                ? $"the group directory of {user}"
-                : $"the profile of {target.User}";
-            throw new CliFailure($"'{target.Name}': BroadWorks did not give {what}: {Reason(ex)}");
+            throw new CliFailure(ex.Message, ex);
         }
     }
-
-    private static string Reason(PlatformException ex) => ex.Kind switch
-    {
-        PlatformErrorKind.Unauthorized => $"the user id or password was refused ({ex.Message})",
-        PlatformErrorKind.Forbidden => $"not allowed ({ex.Message})",
-        _ => ex.Message,
-    };
 
     /// <summary>Adds the wanted lines (null = all not yet configured) and saves; an id that was not read fails and saves nothing.</summary>
     private static List<string> Add(CliContext context, EcstaConfiguration configuration, InstanceConfiguration target, IReadOnlyList<PlatformLine> lines, HashSet<string> configured, HashSet<string>? wanted)
@@ -165,11 +141,7 @@ internal static class LinesReadCommand
     /// The number a new line gets: the user's number, else its extension, without the separators BroadWorks may show
     /// (<c>+1-2403645021</c> becomes <c>+12403645021</c>).
     /// </summary>
-    internal static string Dialable(PlatformLine line)
-    {
-        var number = string.IsNullOrWhiteSpace(line.Number) ? line.Extension ?? "" : line.Number;
-        return string.Concat(number.Where(c => c is not ('-' or ' ' or '(' or ')' or '.' or '/')));
-    }
+    internal static string Dialable(PlatformLine line) => InstanceLinks.Dialable(line);
 
     private static void Print(CliContext context, bool json, InstanceConfiguration target, PlatformLinkOptions options, IReadOnlyList<PlatformLine> lines, HashSet<string> configured, List<string> added, bool addRequested)
     {
@@ -180,7 +152,7 @@ internal static class LinesReadCommand
             {
                 instance = target.Name,
                 mode = target.Mode.ToString().ToLowerInvariant(),
-                directoryUser = target.Mode == InstanceMode.Server ? options.Settings[DirectoryUserKey] : null,
+                directoryUser = target.Mode == InstanceMode.Server ? InstanceLinks.DirectoryUser(options) : null,
                 lines = lines.Select(l => new { userId = l.UserId, number = l.Number, extension = l.Extension, name = l.Name, configured = configured.Contains(l.UserId) }),
                 added,
             });

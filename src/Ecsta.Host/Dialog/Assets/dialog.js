@@ -66,7 +66,7 @@
         { name: 'numberRules.dial', title: 'PC dial', item: 'dial rule', columns: [['search', 'Search'], ['replace', 'Replace'], ['regex', 'Regular expression', 'checkbox']], add: 'Add dial rule' }]
     }];
 
-  const state = { editing: null, data: null, lists: {}, profiles: [] };
+  const state = { editing: null, data: null, lists: {}, profiles: [], read: [] };
 
   // ---------- helpers ----------
   function el(tag, attributes, children) {
@@ -294,6 +294,7 @@
     state.data = data;
     fillEditor(data);
     clearErrors();
+    resetBroadWorks();
     $('#editor-title').textContent = name === null ? 'New instance' : 'Instance ' + name;
     $('#delete').hidden = name === null;
     selectTab('mode');
@@ -439,6 +440,138 @@
     else if (result.status !== 401) $('#form-errors').textContent = (result.data && result.data.error) || 'Not deleted.';
   }
 
+  // ---------- BroadWorks: read the lines, test the connection (the saved instance, as the CLI does) ----------
+  function buildBroadWorks() {
+    const read = el('div', { class: 'broadworks', id: 'read-lines' }, [
+      el('h3', { text: 'Read from BroadWorks' }),
+      el('p', { class: 'hint', text: 'Reads the lines with the saved connection settings; nothing is saved until you save the instance.' }),
+      el('div', { class: 'field' }, [
+        el('label', { for: 'directory-user', text: 'Directory user (server mode)' }),
+        el('input', { id: 'directory-user', type: 'text', autocomplete: 'off', spellcheck: 'false' }),
+        el('span', { class: 'error', id: 'directory-user-error' }),
+        el('p', { class: 'hint', text: 'A user of the group whose group directory lists the lines; empty: the first configured line.' })]),
+      el('button', { type: 'button', id: 'read-lines-button', class: 'small', text: 'Read from BroadWorks' }),
+      el('p', { class: 'status', id: 'read-lines-status', 'aria-live': 'polite' }),
+      el('p', { class: 'error', id: 'read-lines-error', 'aria-live': 'polite' }),
+      el('table', { id: 'read-lines-table', hidden: true }, [
+        el('thead', {}, [el('tr', {}, [el('th', { text: 'Add' }), el('th', { text: 'User id' }), el('th', { text: 'Number' }), el('th', { text: 'Extension' }), el('th', { text: 'Name' }), el('th', { text: 'Configured' })])]),
+        el('tbody')]),
+      el('button', { type: 'button', id: 'add-selected', class: 'small', hidden: true, text: 'Add selected' })]);
+    $('#section-lines').append(read);
+    $('#read-lines-button').addEventListener('click', readLines);
+    $('#add-selected').addEventListener('click', addSelected);
+
+    const test = el('div', { class: 'broadworks', id: 'connection-test' }, [
+      el('h3', { text: 'Connection test' }),
+      el('p', { class: 'hint', text: 'Tests the saved connection settings: SRV lookup, connect, authenticate, event channel and subscription.' }),
+      el('button', { type: 'button', id: 'test-connection', class: 'small', text: 'Test connection' }),
+      el('p', { class: 'status', id: 'connection-test-status', 'aria-live': 'polite' }),
+      el('p', { class: 'error', id: 'connection-test-error', 'aria-live': 'polite' }),
+      el('table', { id: 'connection-test-steps', hidden: true }, [
+        el('thead', {}, [el('tr', {}, [el('th', { text: 'Result' }), el('th', { text: 'Step' }), el('th', { text: 'Target' }), el('th', { text: 'Detail' })])]),
+        el('tbody')])]);
+    $('#section-connection').append(test);
+    $('#test-connection').addEventListener('click', testConnection);
+  }
+
+  function resetBroadWorks() {
+    state.read = [];
+    for (const id of ['read-lines-status', 'read-lines-error', 'directory-user-error', 'connection-test-status', 'connection-test-error']) $('#' + id).textContent = '';
+    $('#directory-user').value = '';
+    $('#read-lines-table tbody').replaceChildren();
+    $('#connection-test-steps tbody').replaceChildren();
+    $('#read-lines-table').hidden = true;
+    $('#add-selected').hidden = true;
+    $('#connection-test-steps').hidden = true;
+    $('#read-lines').hidden = state.editing === null;
+    $('#connection-test').hidden = state.editing === null;
+  }
+
+  function failureText(result) {
+    if (result.data && result.data.errors) return result.data.errors.map(e => e.message).join(' ');
+    return (result.data && result.data.error) || ('BroadWorks could not be asked (HTTP ' + result.status + ').');
+  }
+
+  async function readLines() {
+    const button = $('#read-lines-button');
+    $('#read-lines-error').textContent = '';
+    $('#directory-user-error').textContent = '';
+    $('#read-lines-status').textContent = 'Reading\u2026';
+    button.disabled = true;
+    try {
+      const result = await call('POST', 'instances/' + encodeURIComponent(state.editing) + '/lines/read', { directoryUser: $('#directory-user').value.trim() || null });
+      $('#read-lines-status').textContent = '';
+      if (!result.ok) {
+        if (result.status !== 401) {
+          const field = result.data && result.data.errors && result.data.errors[0] && result.data.errors[0].field === 'directoryUser';
+          $(field ? '#directory-user-error' : '#read-lines-error').textContent = failureText(result);
+        }
+        return;
+      }
+      state.read = result.data.lines;
+      renderReadLines();
+      const configured = state.read.filter(l => l.configured).length;
+      $('#read-lines-status').textContent = state.read.length + ' lines read, ' + configured + ' of them configured already.';
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  function inEditor(userId) {
+    return state.lists.lines.some(row => (row.userId || '').trim().toLowerCase() === userId.toLowerCase());
+  }
+
+  function renderReadLines() {
+    const body = $('#read-lines-table tbody');
+    body.replaceChildren(...state.read.map((line, index) => {
+      const present = line.configured || inEditor(line.userId);
+      const box = el('input', { type: 'checkbox', 'data-read-line': String(index), 'aria-label': 'Add ' + line.userId, disabled: present });
+      return el('tr', {}, [el('td', {}, [box]), el('td', { text: line.userId }), el('td', { text: line.number || '' }),
+        el('td', { text: line.extension || '' }), el('td', { text: line.name || '' }), el('td', { text: line.configured ? 'yes' : (present ? 'added' : '') })]);
+    }));
+    $('#read-lines-table').hidden = state.read.length === 0;
+    $('#add-selected').hidden = state.read.length === 0;
+  }
+
+  function addSelected() {
+    const list = allLists().find(l => l.name === 'lines');
+    let added = 0;
+    for (const box of $$('#read-lines-table [data-read-line]')) {
+      if (!box.checked || box.disabled) continue;
+      const line = state.read[Number(box.getAttribute('data-read-line'))];
+      if (inEditor(line.userId)) continue;
+      state.lists.lines.push({ userId: line.userId, number: line.number || '', name: line.name || '' });
+      added++;
+    }
+    renderList(list);
+    renderReadLines();
+    $('#read-lines-status').textContent = added + ' lines added to the table: save the instance to keep them.';
+  }
+
+  async function testConnection() {
+    const button = $('#test-connection');
+    $('#connection-test-error').textContent = '';
+    $('#connection-test-status').textContent = 'Testing\u2026';
+    $('#connection-test-steps').hidden = true;
+    button.disabled = true;
+    try {
+      const result = await call('POST', 'instances/' + encodeURIComponent(state.editing) + '/connection-test');
+      $('#connection-test-status').textContent = '';
+      if (!result.ok) {
+        if (result.status !== 401) $('#connection-test-error').textContent = failureText(result);
+        return;
+      }
+      $('#connection-test-steps tbody').replaceChildren(...result.data.steps.map(step => el('tr', { 'data-step': step.step }, [
+        el('td', { text: step.success ? 'ok' : 'failed' }), el('td', { text: step.step }),
+        el('td', { text: step.target ? step.target.host + ':' + step.target.port : '' }), el('td', { text: step.detail })])));
+      $('#connection-test-steps').hidden = false;
+      if (result.data.success) $('#connection-test-status').textContent = 'Connection test passed.';
+      else $('#connection-test-error').textContent = 'Connection test failed.';
+    } finally {
+      button.disabled = false;
+    }
+  }
+
   // ---------- license ----------
   function renderLicense(status) {
     const list = $('#license-status');
@@ -493,6 +626,7 @@
 
   document.addEventListener('DOMContentLoaded', () => {
     buildEditor();
+    buildBroadWorks();
     $('#login-form').addEventListener('submit', login);
     $('#logout').addEventListener('click', logout);
     $('#nav-instances').addEventListener('click', () => showInstances(''));
