@@ -202,27 +202,22 @@ public static class XspReader
 
     private static XspEvent ReadEvent(XmlReader r, string version)
     {
-        string? requestId = null;
-        XsiDocument? document = null;
-        if (XmlRead.Enter(r, out var depth))
-        {
-            while (XmlRead.NextChild(r, depth))
-            {
-                switch (IsEnvelope(r) ? r.LocalName : string.Empty)
-                {
-                    case "requestId": requestId = XmlRead.String(r); break;
-                    case "payload": document = ReadDocumentPayload(r); break;
-                    default: r.Skip(); break;
-                }
-            }
-        }
-
+        var (requestId, document) = ReadRequestIdAndPayload(r);
         return document is XsiEvent e
             ? new XspEvent(e, requestId) { Version = version }
             : throw new XsiFormatException("An XspXMLInterface event does not carry an xsi:Event.");
     }
 
     private static XspEventResponse ReadEventResponse(XmlReader r, string version)
+    {
+        var (requestId, document) = ReadRequestIdAndPayload(r);
+        return document is XsiEventResponse ack
+            ? new XspEventResponse(ack, requestId) { Version = version }
+            : throw new XsiFormatException("An XspXMLInterface eventResponse does not carry an EventResponse.");
+    }
+
+    /// <summary>The body of an event or an event response: its optional requestId and its payload document.</summary>
+    private static (string? RequestId, XsiDocument? Document) ReadRequestIdAndPayload(XmlReader r)
     {
         string? requestId = null;
         XsiDocument? document = null;
@@ -239,8 +234,6 @@ public static class XspReader
             }
         }
 
-        return document is XsiEventResponse ack
-            ? new XspEventResponse(ack, requestId) { Version = version }
-            : throw new XsiFormatException("An XspXMLInterface eventResponse does not carry an EventResponse.");
+        return (requestId, document);
     }
 }
