@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Ecsta.Abstractions.Platform;
 using Ecsta.Abstractions.Transports;
+using Ecsta.Testing;
 
 namespace Ecsta.Plugins.Transport.Xsi.Tests;
 
@@ -167,11 +166,7 @@ public sealed class ConnectionTestTests
     [Fact]
     public async Task A_server_certificate_from_a_CA_that_did_not_sign_it_is_refused_with_the_validators_reason()
     {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=Some Other CA", key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        using var otherCa = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
-        await using var h = await Harness.StartAsync(secure: true, caPem: otherCa.ExportCertificatePem());
+        await using var h = await Harness.StartAsync(secure: true, caPem: TestCertificates.UnrelatedCaPem());
 
         var error = await Assert.ThrowsAsync<PlatformException>(() => h.Link.ConnectAsync(CancellationToken.None));
 
