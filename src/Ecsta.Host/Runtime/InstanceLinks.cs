@@ -35,7 +35,7 @@ internal static class InstanceLinks
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(instance);
-        if (!catalog.Transports.TryGetValue(instance.ConnectionType, out var factory))
+        if (catalog.FindTransport(instance.ConnectionType) is not { } factory)
         {
             throw new InstanceLinkException($"no transport plugin serves connection type '{instance.ConnectionType}' (see `ecsta plugins`)");
         }
@@ -93,7 +93,7 @@ internal static class InstanceLinks
         await using var link = Create(catalog, configuration, instance, Options(instance, secrets), time);
         if (link is not IConnectionTester tester)
         {
-            throw new InstanceLinkException($"the {catalog.Transports[instance.ConnectionType].Name} transport cannot run a connection test");
+            throw new InstanceLinkException($"the {catalog.FindTransport(instance.ConnectionType)?.Name} transport cannot run a connection test");
         }
 
         return await tester.TestConnectionAsync(cancellationToken).ConfigureAwait(false);

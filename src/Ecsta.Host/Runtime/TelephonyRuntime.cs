@@ -112,7 +112,7 @@ internal sealed class TelephonyRuntime : IAsyncDisposable
             return;
         }
 
-        if (!_catalog.Transports.TryGetValue(instance.ConnectionType, out var factory))
+        if (_catalog.FindTransport(instance.ConnectionType) is not { } factory)
         {
             _log.Error("Instance {Instance} not started: no transport plugin serves connection type {Type} (see `ecsta plugins`)", instance.Name, instance.ConnectionType);
             return;
