@@ -43,11 +43,15 @@ public sealed partial class CtiPlatformLink
         // Over the HTTP side channel, as the manual requires.
         if (!IsServer)
         {
-            return [XsiQueries.Line((await SideAsync(HttpMethod.Get, User(Options.UserId) + "/profile", cancellationToken).ConfigureAwait(false)).Read<XsiProfile>())];
+            return [await ReadUserLineAsync(Options.UserId, cancellationToken).ConfigureAwait(false)];
         }
 
         return await XsiQueries.ReadDirectoryAsync(_settings.Shared.DirectoryUserId ?? Options.UserId, _settings.Shared.DirectoryPageSize, SideGetAsync, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>A user's profile, over the HTTP side channel like the directory.</summary>
+    internal override async Task<PlatformLine> ReadUserLineAsync(string userId, CancellationToken cancellationToken) =>
+        XsiQueries.Line((await SideAsync(HttpMethod.Get, User(userId) + "/profile", cancellationToken).ConfigureAwait(false)).Read<XsiProfile>());
 
     /// <summary>Sends a tunnelled Xsi-Actions command on the socket; a 401 fails the link, a broken socket starts a reconnect.</summary>
     internal override async Task<XsiDocument?> SendForDocumentAsync(string method, string pathAndQuery, CancellationToken cancellationToken, XsiDocument? body = null, bool concernsAddress = false)

@@ -1,7 +1,6 @@
 using Ecsta.Abstractions.Transports;
 using Ecsta.BroadWorks.Xsi;
 using Ecsta.Plugins.Transport.Xsi.Http;
-using static Ecsta.Plugins.Transport.Xsi.Http.XsiPaths;
 
 namespace Ecsta.Plugins.Transport.Xsi;
 
@@ -13,8 +12,7 @@ public sealed partial class XsiPlatformLink
     {
         if (!IsServer)
         {
-            var profile = XsiQueries.Expect<XsiProfile>(await SendForDocumentAsync("GET", User(Options.UserId) + "/profile", cancellationToken).ConfigureAwait(false));
-            return [XsiQueries.Line(profile)];
+            return [await ReadUserLineAsync(Options.UserId, cancellationToken).ConfigureAwait(false)];
         }
 
         return await XsiQueries.ReadDirectoryAsync(_settings.DirectoryUserId ?? Options.UserId, _settings.DirectoryPageSize, (path, ct) => SendForDocumentAsync("GET", path, ct), cancellationToken).ConfigureAwait(false);

@@ -160,6 +160,44 @@ public sealed class DialogPageTests(DialogHostFixture fixture, Chromium chromium
     }
 
     [Fact]
+    public async Task In_workstation_mode_the_lines_tab_shows_only_the_login_users_own_line_with_number_and_name_editable()
+    {
+        await LogInAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "New instance" }).ClickAsync();
+        await Page.GetByLabel("Instance name", new() { Exact = true }).FillAsync("page-workstation");
+        await Expect(Page.GetByLabel("Operating mode", new() { Exact = true })).ToHaveValueAsync("workstation");
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Connection" }).ClickAsync();
+        await Page.GetByLabel("Host name or IP", new() { Exact = true }).FillAsync("127.0.0.1");
+        await Page.GetByLabel("Connection type", new() { Exact = true }).SelectOptionAsync("http");
+        await Page.GetByLabel("User", new() { Exact = true }).FillAsync("alice@example.com");
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync("Browser-Pw-99");
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Lines" }).ClickAsync();
+
+        await Expect(Page.Locator("#own-line-user")).ToHaveTextAsync("alice@example.com");
+        await Expect(Page.Locator("[data-list='lines'] tbody tr")).ToHaveCountAsync(1);
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Add line" })).ToBeHiddenAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Remove line 1" })).ToHaveCountAsync(0);
+        await Expect(Page.Locator("#workstation-lines-hint")).ToBeVisibleAsync();
+        await Page.GetByLabel("own line number", new() { Exact = true }).FillAsync("+4930100");
+        await Page.GetByLabel("own line name", new() { Exact = true }).FillAsync("Front desk");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved instance “page-workstation”.");
+        await Expect(Row("page-workstation").Locator("td").Nth(4)).ToHaveTextAsync("1");
+        var line = Assert.Single(_host.InstanceInFile("page-workstation")!["lines"]!);
+        Assert.Equal("alice@example.com", (string?)line["userId"]);
+        Assert.Equal("+4930100", (string?)line["number"]);
+        Assert.Equal("Front desk", (string?)line["name"]);
+
+        // Server mode brings the editable list back.
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Edit page-workstation", Exact = true }).ClickAsync();
+        await Page.GetByLabel("Operating mode", new() { Exact = true }).SelectOptionAsync("server");
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Lines" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Add line" })).ToBeVisibleAsync();
+        await Expect(Page.GetByLabel("line 1 user id", new() { Exact = true })).ToHaveValueAsync("alice@example.com");
+    }
+
+    [Fact]
     public async Task A_line_without_a_user_id_is_marked_in_the_lines_table_and_nothing_is_saved()
     {
         await LogInAsync();

@@ -90,6 +90,14 @@ public abstract partial class PlatformLinkBase
     /// <inheritdoc />
     public abstract Task<IReadOnlyList<PlatformLine>> ReadLinesAsync(CancellationToken cancellationToken);
 
+    /// <inheritdoc />
+    public async Task<PlatformLine?> ReadUserAsync(string userId, CancellationToken cancellationToken) =>
+        await ReadUserLineAsync(userId, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The line a user's profile describes (<c>GET user/{userId}/profile</c>); the transport may send it another way.</summary>
+    internal virtual async Task<PlatformLine> ReadUserLineAsync(string userId, CancellationToken cancellationToken) =>
+        XsiQueries.Line(XsiQueries.Expect<XsiProfile>(await SendForDocumentAsync("GET", User(userId) + "/profile", cancellationToken).ConfigureAwait(false)));
+
     /// <summary>
     /// Sends an Xsi-Actions request to the active session's XSP and returns the answer's document (null without one);
     /// a lost connection marks the session lost (a reconnect starts), a 401 stops the link; errors throw

@@ -29,6 +29,15 @@ public interface IPlatformLink : IAsyncDisposable
     /// <summary>Reads the lines this login may use: the group's users (server mode, all pages) or the user itself.</summary>
     Task<IReadOnlyList<PlatformLine>> ReadLinesAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reads one user's number, extension and name from the user's profile (<c>GET user/{userId}/profile</c>). The
+    /// core fills a line's number and name with it when the configuration does not give them. The default returns
+    /// <see langword="null"/>: the transport cannot say, and the line keeps what is configured.
+    /// </summary>
+    /// <param name="userId">The BroadWorks user id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<PlatformLine?> ReadUserAsync(string userId, CancellationToken cancellationToken) => Task.FromResult<PlatformLine?>(null);
+
     /// <summary>Reads a user's calls now (<c>GET calls</c> and the details of each).</summary>
     Task<CallSnapshotEvent> GetCallsAsync(string userId, CancellationToken cancellationToken);
 

@@ -131,6 +131,10 @@ internal sealed partial class ConfigurationValidator
             {
                 error($"lines[{i}].userId", $"'{line.UserId}' is configured twice");
             }
+            else if (instance.Mode == InstanceMode.Workstation && !string.IsNullOrWhiteSpace(instance.User) && !string.Equals(line.UserId, instance.User, StringComparison.OrdinalIgnoreCase))
+            {
+                error($"lines[{i}].userId", $"'{line.UserId}' is another user's line: in workstation mode the instance serves only the login user's own line ({instance.User}); use server mode for other users' lines");
+            }
 
             if (line.Number.Length > 0 && !LineNumber().IsMatch(line.Number))
             {

@@ -1,5 +1,6 @@
 using Ecsta.Host.Configuration;
 using Ecsta.Host.Plugins;
+using Ecsta.Host.Runtime;
 
 namespace Ecsta.Host.Dialog;
 
@@ -146,5 +147,5 @@ internal sealed record DialogSaveResult(DialogInstance? Instance, IReadOnlyList<
 internal sealed record DialogInstanceSummary(string Name, string Mode, string ConnectionType, string Host, int Port, string User, int Lines)
 {
     public static DialogInstanceSummary Of(InstanceConfiguration i) =>
-        new(i.Name, i.Mode.ToString().ToLowerInvariant(), i.ConnectionType, i.Host, i.EffectivePort, i.User, i.Lines.Count);
+        new(i.Name, i.Mode.ToString().ToLowerInvariant(), i.ConnectionType, i.Host, i.EffectivePort, i.User, InstanceSettingsMapping.Lines(i).Count);
 }

@@ -103,12 +103,7 @@ internal static class InstanceLinks
     /// The number a new line gets: the user's number, else its extension, without the separators BroadWorks may show
     /// (<c>+1-2403645021</c> becomes <c>+12403645021</c>).
     /// </summary>
-    public static string Dialable(PlatformLine line)
-    {
-        ArgumentNullException.ThrowIfNull(line);
-        var number = string.IsNullOrWhiteSpace(line.Number) ? line.Extension ?? "" : line.Number;
-        return string.Concat(number.Where(c => c is not ('-' or ' ' or '(' or ')' or '.' or '/')));
-    }
+    public static string Dialable(PlatformLine line) => Tsp.LineIdentity.Dialable(line);
 
     private static string Reason(PlatformException ex) => ex.Kind switch
     {

@@ -40,8 +40,26 @@ internal static class InstanceSettingsMapping
 
     public static TspInstanceSettings ToTspSettings(InstanceConfiguration instance) => new(
         instance.Name,
-        [.. instance.Lines.Select(ToTspLine)],
+        [.. Lines(instance).Select(ToTspLine)],
         ToTspOptions(instance));
+
+    /// <summary>
+    /// The lines the instance serves. Server mode: the configured ones. Workstation mode: exactly the login user's own
+    /// line, whether or not it is configured; a configured entry for that user gives its number and name (what it
+    /// leaves empty comes from the user's profile when the line comes into service).
+    /// </summary>
+    public static IReadOnlyList<LineConfiguration> Lines(InstanceConfiguration instance)
+    {
+        if (instance.Mode != InstanceMode.Workstation)
+        {
+            return instance.Lines;
+        }
+
+        var own = instance.Lines.FirstOrDefault(l => string.Equals(l.UserId, instance.User, StringComparison.OrdinalIgnoreCase));
+        return own is not null && own.UserId == instance.User
+            ? [own]
+            : [new LineConfiguration { UserId = instance.User, Number = own?.Number ?? "", Name = own?.Name ?? "" }];
+    }
 
     public static TspLineSettings ToTspLine(LineConfiguration line) => new(line.UserId, line.Number, line.Name);
 

@@ -154,23 +154,24 @@ internal sealed class TelephonyRuntime : IAsyncDisposable
         }
 
         ProviderStarted?.Invoke(this, provider);
-        _log.Information("Instance {Instance} starting: {Link}, {Lines} line(s)", instance.Name, options.ToString(), instance.Lines.Count);
+        _log.Information("Instance {Instance} starting: {Link}, {Lines} line(s)", instance.Name, options.ToString(), InstanceSettingsMapping.Lines(instance).Count);
         await provider.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private void Update(InstanceRuntime running, InstanceConfiguration instance)
     {
         var provider = running.Provider;
-        var before = running.Configuration.Lines.Select(l => l.UserId).ToHashSet(StringComparer.Ordinal);
-        var after = instance.Lines.Select(l => l.UserId).ToHashSet(StringComparer.Ordinal);
-        foreach (var removed in before.Except(after))
+        var lines = InstanceSettingsMapping.Lines(instance);
+        var after = lines.Select(l => l.UserId).ToHashSet(StringComparer.Ordinal);
+        foreach (var removed in InstanceSettingsMapping.Lines(running.Configuration).Select(l => l.UserId).Where(u => !after.Contains(u)))
         {
             provider.RemoveLine(removed);
         }
 
-        foreach (var added in instance.Lines.Where(l => !before.Contains(l.UserId)))
+        // New lines are created (LINE_CREATE); a kept line takes its new number and name (LINEDEVSTATE_CAPSCHANGE).
+        foreach (var line in lines)
         {
-            provider.AddLine(InstanceSettingsMapping.ToTspLine(added));
+            provider.AddLine(InstanceSettingsMapping.ToTspLine(line));
         }
 
         provider.UpdateOptions(InstanceSettingsMapping.ToTspOptions(instance));

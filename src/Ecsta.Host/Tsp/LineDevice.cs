@@ -1,4 +1,5 @@
 using Ecsta.Abstractions.Platform;
+using Ecsta.Abstractions.Transports;
 
 namespace Ecsta.Host.Tsp;
 
@@ -6,8 +7,48 @@ namespace Ecsta.Host.Tsp;
 internal sealed class LineDevice(uint deviceId, TspLineSettings settings)
 {
     public uint DeviceId { get; } = deviceId;
-    public TspLineSettings Settings { get; set; } = settings;
+
+    /// <summary>The line as configured.</summary>
+    public TspLineSettings Configured { get; private set; } = settings;
+
+    /// <summary>The user's profile as BroadWorks gave it, once read (<see cref="LineIdentity"/>).</summary>
+    public PlatformLine? Profile { get; private set; }
+
+    /// <summary>The effective number and name: the configured ones, the profile's where the configuration is empty.</summary>
+    public TspLineSettings Settings { get; private set; } = settings;
+
     public string UserId => Settings.UserId;
+
+    /// <summary>Whether the profile is still to be read: the configuration leaves the number or name empty.</summary>
+    public bool WantsProfile => Profile is null && !ProfileUnavailable && LineIdentity.WantsProfile(Configured);
+
+    /// <summary>Whether the transport said it cannot read profiles (no retry then).</summary>
+    public bool ProfileUnavailable { get; set; }
+
+    /// <summary>Whether a profile read is under way.</summary>
+    public bool ProfileLoading { get; set; }
+
+    /// <summary>Takes a new configuration; true when the effective number or name changed.</summary>
+    public bool Configure(TspLineSettings configured)
+    {
+        Configured = configured;
+        return Refresh();
+    }
+
+    /// <summary>Takes the profile BroadWorks gave; true when the effective number or name changed.</summary>
+    public bool TakeProfile(PlatformLine profile)
+    {
+        Profile = profile;
+        return Refresh();
+    }
+
+    private bool Refresh()
+    {
+        var effective = LineIdentity.Merge(Configured, Profile);
+        var changed = effective.Number != Settings.Number || effective.Name != Settings.Name;
+        Settings = effective;
+        return changed;
+    }
 
     /// <summary>Whether the line was removed (LINE_REMOVE sent).</summary>
     public bool Removed { get; set; }

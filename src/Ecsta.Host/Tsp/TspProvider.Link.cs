@@ -33,6 +33,7 @@ public sealed partial class TspProvider
         else
         {
             SendLineDevState(line, LineDevState.INSERVICE);
+            ReadProfileIfWanted(line);
 
             // An open line whose services could not be read (opened before the link was up) reads them now: server
             // mode gets no initial service events, so LINEADDRESSSTATUS would lack forwarding until the next change.

@@ -143,7 +143,16 @@ public sealed partial class TspProvider : IAsyncDisposable
         {
             if (_linesByUser.TryGetValue(line.UserId, out var existing))
             {
-                existing.Settings = line;
+                if (existing.Configure(line))
+                {
+                    AnnounceCapsChange(existing);
+                }
+
+                if (existing.InService)
+                {
+                    ReadProfileIfWanted(existing);
+                }
+
                 return existing.DeviceId;
             }
 

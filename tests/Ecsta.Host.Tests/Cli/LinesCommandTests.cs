@@ -87,7 +87,7 @@ public sealed class LinesCommandTests : IDisposable
         await AddInstanceAsync("alice@example.com,+4930555100,Jörg Ähnlich", "bob@example.com,101,Bob \"B\" Brandt");
         var file = _temp.File("lines.csv");
         var other = _temp.File("other.json");
-        await Run(other, null, "instance", "add", "office", "--host", "xsp.example.com", "--user", "x@example.com", "--line", "old@example.com");
+        await Run(other, null, "instance", "add", "office", "--mode", "server", "--host", "xsp.example.com", "--user", "x@example.com", "--line", "old@example.com");
 
         var export = await Run(Config, null, "lines", "export", "office", file);
         var import = await Run(other, null, "lines", "import", "office", file, "--replace");

@@ -30,6 +30,12 @@ internal sealed class FakePlatformLink : IPlatformLink
 
     public Dictionary<UserService, ServiceSetting> ServiceStates { get; } = [];
 
+    /// <summary>Profiles returned by <see cref="ReadUserAsync"/>, by user; a user without one reads as "cannot say" (null).</summary>
+    public Dictionary<string, PlatformLine> Profiles { get; } = [];
+
+    /// <summary>When set, <see cref="ReadUserAsync"/> answers only once this completes (or fails with its exception).</summary>
+    public TaskCompletionSource? ProfileGate { get; set; }
+
     public IReadOnlyList<string> Commands
     {
         get
@@ -44,6 +50,7 @@ internal sealed class FakePlatformLink : IPlatformLink
     /// <summary>Commands other than reads (monitoring, service reads, snapshots).</summary>
     public IReadOnlyList<string> CallCommands => [.. Commands.Where(c => !c.StartsWith("Monitor", StringComparison.Ordinal) &&
         !c.StartsWith("GetService", StringComparison.Ordinal) && !c.StartsWith("GetCalls", StringComparison.Ordinal) &&
+        !c.StartsWith("ReadUser", StringComparison.Ordinal) &&
         !c.StartsWith("Connect", StringComparison.Ordinal))];
 
     public void ClearCommands()
@@ -98,6 +105,21 @@ internal sealed class FakePlatformLink : IPlatformLink
 
     public Task<IReadOnlyList<PlatformLine>> ReadLinesAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<PlatformLine>>([]);
+
+    public async Task<PlatformLine?> ReadUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _commands.Add("ReadUser " + userId);
+        }
+
+        if (ProfileGate is { } gate)
+        {
+            await gate.Task;
+        }
+
+        return Profiles.GetValueOrDefault(userId);
+    }
 
     public async Task<CallSnapshotEvent> GetCallsAsync(string userId, CancellationToken cancellationToken)
     {

@@ -30,12 +30,12 @@ internal sealed class TspHarness : IAsyncDisposable
     public uint LineHandle { get; private set; }
 
     public static async Task<TspHarness> StartAsync(TspOptions? options = null, TestLicensePool? licenses = null,
-        Ecsta.Abstractions.NumberFormatting.INumberFormatter? formatter = null, FakePlatformLink? link = null, bool open = true)
+        Ecsta.Abstractions.NumberFormatting.INumberFormatter? formatter = null, FakePlatformLink? link = null, bool open = true, TspLineSettings? line = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero));
         link ??= new FakePlatformLink();
         var services = new TspHostServices { Time = time, Licenses = licenses };
-        var settings = new TspInstanceSettings("test", [new TspLineSettings(User, Number, "Alice Example")], options ?? new TspOptions());
+        var settings = new TspInstanceSettings("test", [line ?? new TspLineSettings(User, Number, "Alice Example")], options ?? new TspOptions());
         var provider = new TspProvider(settings, link, formatter ?? new PassThroughFormatter(), services);
         var harness = new TspHarness(provider, link, time);
         await provider.StartAsync(CancellationToken.None);

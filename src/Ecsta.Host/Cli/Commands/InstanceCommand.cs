@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ecsta.Host.Configuration;
+using Ecsta.Host.Runtime;
 
 namespace Ecsta.Host.Cli.Commands;
 
@@ -82,7 +83,7 @@ internal static class InstanceCommand
                     context.Out,
                     ["NAME", "MODE", "CONNECTION", "USER", "LINES"],
                     configuration.Instances.Select(i => (IReadOnlyList<string>)[
-                        i.Name, i.Mode.ToString().ToLowerInvariant(), $"{i.ConnectionType}://{i.Host}:{i.EffectivePort}/{i.UrlPrefix}", i.User, CliOutput.Text(i.Lines.Count)]));
+                        i.Name, i.Mode.ToString().ToLowerInvariant(), $"{i.ConnectionType}://{i.Host}:{i.EffectivePort}/{i.UrlPrefix}", i.User, CliOutput.Text(InstanceSettingsMapping.Lines(i).Count)]));
             }
 
             return ExitCodes.Success;

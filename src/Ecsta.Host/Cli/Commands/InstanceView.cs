@@ -1,4 +1,6 @@
+using Ecsta.Abstractions.Transports;
 using Ecsta.Host.Configuration;
+using Ecsta.Host.Runtime;
 
 namespace Ecsta.Host.Cli.Commands;
 
@@ -60,8 +62,9 @@ internal static class InstanceView
         w.WriteLine($"transport settings:   {(i.Advanced.TransportSettings.Count == 0 ? "(none)" : string.Join(", ", i.Advanced.TransportSettings.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}")))}");
         w.WriteLine($"location:             {(i.Location.Enabled ? i.Location.Location : "(not used)")}");
         w.WriteLine($"number rules:         incoming {i.NumberRules.Incoming.Count}, outgoing {i.NumberRules.Outgoing.Count}, dial {i.NumberRules.Dial.Count}");
-        w.WriteLine($"lines:                {i.Lines.Count}");
-        foreach (var line in i.Lines)
+        var lines = InstanceSettingsMapping.Lines(i);
+        w.WriteLine($"lines:                {lines.Count}{(i.Mode == InstanceMode.Workstation ? " (workstation mode: the login user's own line)" : "")}");
+        foreach (var line in lines)
         {
             w.WriteLine($"  {line.UserId}  {line.Number}  {line.Name}");
         }

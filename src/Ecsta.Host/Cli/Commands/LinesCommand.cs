@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Ecsta.Host.Configuration;
+using Ecsta.Host.Runtime;
 using Newtonsoft.Json.Linq;
 
 namespace Ecsta.Host.Cli.Commands;
@@ -28,21 +29,23 @@ internal static class LinesCommand
     {
         var instance = Instance();
         var json = GlobalOptions.Json();
-        var command = new Command("list", "List the configured lines") { instance, json };
+        var command = new Command("list", "List the lines the instance serves (workstation mode: the login user's own line)") { instance, json };
         command.SetAction(parseResult =>
         {
             using var context = new CliContext(parseResult, console);
             var target = InstanceCommand.Find(InstanceCommand.LoadExisting(context), context.Value(instance));
+            // Workstation mode serves the login user's own line whether or not it is configured.
+            var lines = InstanceSettingsMapping.Lines(target);
             if (context.Value(json))
             {
-                CliOutput.WriteJson(context.Out, target.Lines.Select(ToJson));
+                CliOutput.WriteJson(context.Out, lines.Select(ToJson));
             }
             else
             {
                 CliOutput.WriteTable(
                     context.Out,
                     ["USERID", "NUMBER", "NAME"],
-                    target.Lines.Select(l => (IReadOnlyList<string>)[l.UserId, l.Number, l.Name]));
+                    lines.Select(l => (IReadOnlyList<string>)[l.UserId, l.Number, l.Name]));
             }
 
             return ExitCodes.Success;

@@ -182,10 +182,16 @@
         const add = el('button', { type: 'button', class: 'small', text: list.add });
         add.addEventListener('click', () => { state.lists[list.name].push(emptyRow(list)); renderList(list); focusLastRow(list); });
         wrapper.append(add);
+        if (list.name === 'lines') {
+          wrapper.insertBefore(el('p', { class: 'hint', id: 'workstation-lines-hint', hidden: true,
+            text: 'Workstation mode serves the login user\u2019s own line only. Number and name may stay empty: they are then taken from the user\u2019s BroadWorks profile.' }), wrapper.querySelector('table'));
+        }
         fieldset.append(wrapper);
       }
       container.append(fieldset);
     }
+    $('#' + idOf('mode')).addEventListener('change', modeChanged);
+    $('#' + idOf('user')).addEventListener('input', () => { if (isWorkstation()) renderList(allLists().find(l => l.name === 'lines')); });
     selectTab('mode');
   }
 
@@ -229,6 +235,7 @@
   }
 
   function renderList(list) {
+    if (list.name === 'lines' && isWorkstation()) { renderOwnLine(list); return; }
     const rows = state.lists[list.name];
     const body = $('[data-list="' + list.name + '"] tbody');
     body.replaceChildren();
@@ -249,6 +256,45 @@
       remove.addEventListener('click', () => { rows.splice(index, 1); renderList(list); });
       body.append(el('tr', {}, [...cells, el('td', {}, [remove])]));
     });
+  }
+
+  // ---------- workstation mode: the login user's own line, nothing else (manual 4.4) ----------
+  function isWorkstation() { return $('#' + idOf('mode')).value === 'workstation'; }
+
+  function loginUser() { return $('#' + idOf('user')).value.trim(); }
+
+  // The one line of a workstation instance: the configured entry of the login user, if there is one. Its number and
+  // name may be left empty: the host then takes them from the user's BroadWorks profile.
+  function ownLine() {
+    const user = loginUser().toLowerCase();
+    const own = state.lists.lines.find(row => (row.userId || '').trim().toLowerCase() === user);
+    return own || state.ownLine || { userId: '', number: '', name: '' };
+  }
+
+  function renderOwnLine(list) {
+    const row = ownLine();
+    state.ownLine = row;
+    const wrapper = $('[data-list="lines"]');
+    const body = $('tbody', wrapper);
+    const cells = [el('td', {}, [el('span', { id: 'own-line-user', text: loginUser() || '(the user on the Connection tab)' })])];
+    for (const [key, label] of [['number', 'Number'], ['name', 'Name']]) {
+      const field = 'lines[0].' + key;
+      const input = el('input', { type: 'text', name: field, 'aria-label': 'own line ' + label.toLowerCase(), spellcheck: 'false', autocomplete: 'off', placeholder: 'from BroadWorks' });
+      input.value = row[key] || '';
+      input.addEventListener('input', () => { row[key] = input.value; });
+      cells.push(el('td', {}, [input, el('span', { class: 'error', 'data-error-for': field })]));
+    }
+    body.replaceChildren(el('tr', {}, [...cells, el('td')]));
+  }
+
+  // Mode or login user changed: the Lines tab follows (server: the configured list; workstation: the own line).
+  function modeChanged() {
+    const workstation = isWorkstation();
+    const wrapper = $('[data-list="lines"]');
+    $('button', wrapper).hidden = workstation;
+    $('#workstation-lines-hint').hidden = !workstation;
+    if ($('#read-lines')) $('#read-lines').hidden = workstation || state.editing === null;
+    renderList(allLists().find(l => l.name === 'lines'));
   }
 
   function allLists() { return sections.flatMap(s => s.lists || []); }
@@ -318,6 +364,7 @@
         $('[data-secret-for="' + field.name + '"]').textContent = set ? 'A password is stored; leave empty to keep it.' : 'No password is stored.';
       }
     }
+    state.ownLine = null;
     for (const list of allLists()) {
       const value = getPath(data, list.name);
       state.lists[list.name] = list.name === 'advanced.transportSettings'
@@ -325,6 +372,7 @@
         : (value || []).map(row => Object.assign({}, row));
       renderList(list);
     }
+    modeChanged();
   }
 
   function numberValue(input) {
@@ -359,6 +407,11 @@
         const settings = {};
         for (const row of rows) if (row.name.trim() !== '') settings[row.name.trim()] = row.value;
         setPath(data, list.name, settings);
+      } else if (list.name === 'lines' && isWorkstation()) {
+        const own = ownLine();
+        const number = (own.number || '').trim();
+        const name = (own.name || '').trim();
+        data.lines = number || name ? [{ userId: loginUser(), number, name }] : [];
       } else {
         setPath(data, list.name, rows);
       }
@@ -483,7 +536,7 @@
     $('#read-lines-table').hidden = true;
     $('#add-selected').hidden = true;
     $('#connection-test-steps').hidden = true;
-    $('#read-lines').hidden = state.editing === null;
+    $('#read-lines').hidden = state.editing === null || isWorkstation();
     $('#connection-test').hidden = state.editing === null;
   }
 
