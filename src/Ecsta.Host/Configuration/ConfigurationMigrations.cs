@@ -11,7 +11,7 @@ internal static class ConfigurationMigrations
     /// <summary>Migrates <paramref name="root"/> in place to <see cref="EcstaConfiguration.CurrentSchemaVersion"/>; returns the version it had.</summary>
     public static int Migrate(JObject root, string path)
     {
-        var version = root.Value<int?>("schemaVersion") ?? 1;
+        var version = SchemaVersion(root, path);
         if (version > EcstaConfiguration.CurrentSchemaVersion)
         {
             throw new ConfigurationException($"{path}: schema version {version} was written by a newer Ecsta (this one reads up to {EcstaConfiguration.CurrentSchemaVersion}); the file is left unchanged");
@@ -32,6 +32,26 @@ internal static class ConfigurationMigrations
         root["schemaVersion"] = version;
         return original;
     }
+
+    /// <summary>The file's <c>schemaVersion</c>: absent (or null) is version 1; anything but a whole number is refused.</summary>
+    private static int SchemaVersion(JObject root, string path)
+    {
+        var token = root["schemaVersion"];
+        if (token is null || token.Type == JTokenType.Null)
+        {
+            return 1;
+        }
+
+        if (token is JValue { Type: JTokenType.Integer, Value: long value } && value is >= int.MinValue and <= int.MaxValue)
+        {
+            return (int)value;
+        }
+
+        var where = token is Newtonsoft.Json.IJsonLineInfo info && info.HasLineInfo() ? $" line {info.LineNumber}, position {info.LinePosition}" : "";
+        throw new ConfigurationException($"{path}{where}: schemaVersion must be a whole number such as {EcstaConfiguration.CurrentSchemaVersion}, not {Shorten(token.ToString(Newtonsoft.Json.Formatting.None))}");
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     /// <summary>
     /// Version 1 (the 0.0 previews) called the connection type <c>type</c> and the login <c>login</c>, and its lines

@@ -19,6 +19,18 @@ internal sealed class ConfigurationStore
         Formatting = Formatting.Indented,
     };
 
+    /// <summary>
+    /// Reading: a JSON null leaves a property at its default (an empty list stays a list), so no null reaches the
+    /// validator or the runtime.
+    /// </summary>
+    private static readonly JsonSerializerSettings ReadSettings = new()
+    {
+        MissingMemberHandling = MissingMemberHandling.Ignore,
+        NullValueHandling = NullValueHandling.Ignore,
+        DateParseHandling = DateParseHandling.None,
+        MaxDepth = 32,
+    };
+
     private readonly Lazy<SecretProtector> _secrets;
 
     public ConfigurationStore(string path)
@@ -93,10 +105,11 @@ internal sealed class ConfigurationStore
         }
 
         var version = ConfigurationMigrations.Migrate(root, path);
+        RefuseNullEntries(root, path);
+        using var tokenReader = new JTokenReader(root);
         try
         {
-            var serializer = JsonSerializer.Create(SerializerSettings);
-            using var tokenReader = new JTokenReader(root);
+            var serializer = JsonSerializer.Create(ReadSettings);
             var configuration = serializer.Deserialize<EcstaConfiguration>(tokenReader)
                 ?? throw new ConfigurationException($"{path} line 1: the configuration is empty");
             return (configuration, version);
@@ -106,6 +119,24 @@ internal sealed class ConfigurationStore
             var line = ex is JsonSerializationException s ? s.LineNumber : (ex as JsonReaderException)?.LineNumber ?? 0;
             var position = ex is JsonSerializationException s2 ? s2.LinePosition : (ex as JsonReaderException)?.LinePosition ?? 0;
             throw new ConfigurationException($"{path} line {line}, position {position}: {FirstSentence(ex.Message)}", ex);
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException or ArgumentException)
+        {
+            // A value of the wrong kind that the serializer converts itself (e.g. a number too large for its field).
+            var at = tokenReader.CurrentToken as IJsonLineInfo;
+            var where = at is { } info && info.HasLineInfo() ? $" line {info.LineNumber}, position {info.LinePosition}" : "";
+            throw new ConfigurationException($"{path}{where}: {tokenReader.Path} has a value of the wrong kind ({FirstSentence(ex.Message)})", ex);
+        }
+    }
+
+    /// <summary>A null inside a list (e.g. <c>"lines": [null]</c>) is refused with its line: no entry may be missing.</summary>
+    private static void RefuseNullEntries(JObject root, string path)
+    {
+        var entry = root.Descendants().FirstOrDefault(t => t.Type == JTokenType.Null && t.Parent is JArray);
+        if (entry is not null)
+        {
+            var info = (IJsonLineInfo)entry;
+            throw new ConfigurationException($"{path} line {info.LineNumber}, position {info.LinePosition}: {entry.Parent!.Path} holds an empty (null) entry");
         }
     }
 

@@ -58,16 +58,27 @@ internal sealed class ConfigurationWatcher : IDisposable
             return;
         }
 
+        EcstaConfiguration configuration;
         try
         {
-            var (configuration, _) = ConfigurationStore.Parse(text, _store.Path);
-            _lastText = text;
-            _log.Information("Configuration {Path} changed: {Instances} instance(s)", _store.Path, configuration.Instances.Count);
-            Changed?.Invoke(this, configuration);
+            (configuration, _) = ConfigurationStore.Parse(text, _store.Path);
         }
         catch (ConfigurationException ex)
         {
-            _log.Error("Configuration change ignored: {Reason}", ex.Message);
+            _log.Error("Configuration change ignored, the host keeps its last good configuration: {Reason}", ex.Message);
+            return;
+        }
+
+        _lastText = text;
+        _log.Information("Configuration {Path} changed: {Instances} instance(s)", _store.Path, configuration.Instances.Count);
+        try
+        {
+            Changed?.Invoke(this, configuration);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // This runs on a timer thread: whatever a handler does wrong must not end the host.
+            _log.Error(ex, "Applying the changed configuration failed; the host keeps running");
         }
     }
 
@@ -77,7 +88,7 @@ internal sealed class ConfigurationWatcher : IDisposable
         {
             return File.Exists(path) ? File.ReadAllText(path) : null;
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return null;
         }
