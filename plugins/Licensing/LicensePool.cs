@@ -31,15 +31,16 @@ internal sealed partial class LicensePool : ILicensePool, IDisposable
     private bool _disposed;
 
     /// <summary>Reads (or starts) the state in the context's folder and the marker in <paramref name="markerDirectory"/>.</summary>
-    public LicensePool(LicensingContext context, string markerDirectory, IEnumerable<string> trustedPublicKeys)
+    public LicensePool(LicensingContext context, string markerDirectory, string vendorKey, IEnumerable<string> certifiedKeys)
     {
         ArgumentNullException.ThrowIfNull(context);
         _time = context.Time;
         _log = context.Log.ForContext<LicensePool>();
         _store = new StateStore(context.StateDirectory, markerDirectory);
         _verifier = new LicenseCodeVerifier(
-            trustedPublicKeys,
-            (_, ex) => _log.Warning("A trusted license public key from the options cannot be read and is ignored: {Error}", ex.Message));
+            vendorKey,
+            certifiedKeys,
+            (_, ex) => _log.Warning("A license signing key in licensing.trustedPublicKeys is ignored: {Error}", ex.Message));
 
         var clock = _time.GetUtcNow();
         var load = _store.Load(clock);

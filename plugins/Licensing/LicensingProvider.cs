@@ -12,6 +12,17 @@ namespace Ecsta.Plugins.Licensing;
 [Export(typeof(ILicensingProvider))]
 public sealed class LicensingProvider : ILicensingProvider
 {
+    private readonly string _vendorKey;
+
+    /// <summary>The provider the host composes: codes are checked against the built-in vendor key.</summary>
+    public LicensingProvider()
+        : this(VendorKey.PublicKey)
+    {
+    }
+
+    /// <summary>Tests: another root key in place of the vendor's.</summary>
+    internal LicensingProvider(string vendorKey) => _vendorKey = vendorKey;
+
     /// <summary>
     /// Opens the pool. The returned pool also implements <see cref="IDisposable"/>: disposing it writes the latest
     /// time seen and stops its check timer.
@@ -21,7 +32,6 @@ public sealed class LicensingProvider : ILicensingProvider
         ArgumentNullException.ThrowIfNull(context);
         ArgumentException.ThrowIfNullOrWhiteSpace(context.StateDirectory);
         var markerDirectory = context.MarkerDirectory ?? StateStore.DefaultMarkerDirectory();
-        string[] keys = [VendorKey.PublicKey, .. context.TrustedPublicKeys ?? []];
-        return new LicensePool(context, markerDirectory, keys);
+        return new LicensePool(context, markerDirectory, _vendorKey, context.TrustedPublicKeys ?? []);
     }
 }

@@ -58,7 +58,7 @@ public sealed class FormatTests : IDisposable
     [Fact]
     public void The_built_in_vendor_key_is_a_P256_public_key()
     {
-        using var verifier = new LicenseCodeVerifier([VendorKey.PublicKey]);
+        using var verifier = new LicenseCodeVerifier(VendorKey.PublicKey);
 
         Assert.Equal(1, verifier.KeyCount);
     }

@@ -31,13 +31,43 @@ public sealed class ToolTests : IDisposable
         Assert.Equal(0, issue.ExitCode);
         Assert.StartsWith("ECSTA1-", issue.Output, StringComparison.Ordinal);
 
-        var context = new LicensingContext(_bed.StateDirectory, _bed.Time, Serilog.Core.Logger.None, [publicKey]) { MarkerDirectory = _bed.MarkerDirectory };
-        var pool = new LicensingProvider().Open(context);
+        var context = new LicensingContext(_bed.StateDirectory, _bed.Time, Serilog.Core.Logger.None, []) { MarkerDirectory = _bed.MarkerDirectory };
+        var pool = new LicensingProvider(publicKey.Trim()).Open(context); // the tool's key in the vendor key's place
         var result = pool.AddCode(issue.Output);
         ((IDisposable)pool).Dispose();
 
         Assert.True(result.Accepted, result.Reason);
         Assert.Equal(new LicenseCodeInfo("00000000000000FF", "Beispiel AG", 50, new DateOnly(2026, 2, 20), new DateOnly(2027, 12, 31), true), result.Code);
+    }
+
+    [Fact]
+    public void A_signing_key_certified_with_the_tool_by_the_vendor_key_is_trusted_and_the_bare_key_is_not()
+    {
+        var vendorPath = Path.Combine(_bed.Root, "vendor.pem");
+        var resellerPath = Path.Combine(_bed.Root, "reseller.pem");
+        var vendorKey = Run("keygen", "--out", vendorPath).Output.Trim();
+        var resellerKey = Run("keygen", "--out", resellerPath).Output.Trim();
+        var certify = Run("certify", "--key", vendorPath, "--public-key", resellerKey);
+        Assert.Equal(0, certify.ExitCode);
+        var code = Run("issue", "--key", resellerPath, "--licensee", "Reseller Kunde", "--lines", "7").Output;
+
+        bool Accepted(string trusted)
+        {
+            var context = new LicensingContext(Path.Combine(_bed.Root, Guid.NewGuid().ToString("N")), _bed.Time, Serilog.Core.Logger.None, [trusted]) { MarkerDirectory = Path.Combine(_bed.Root, Guid.NewGuid().ToString("N")) };
+            var pool = new LicensingProvider(vendorKey).Open(context);
+            try
+            {
+                return pool.AddCode(code).Accepted;
+            }
+            finally
+            {
+                ((IDisposable)pool).Dispose();
+            }
+        }
+
+        Assert.True(Accepted(certify.Output.Trim()));
+        Assert.False(Accepted(resellerKey));
+        Assert.Equal(2, Run("certify", "--key", vendorPath, "--public-key", "not-a-key").ExitCode);
     }
 
     [Fact]

@@ -14,7 +14,10 @@ internal static class LicenseTool
         Usage:
           ecsta-license keygen --out private.pem [--force]
               Creates an ECDSA P-256 key pair, writes the private key (owner-only) and prints the public key
-              (base64 SubjectPublicKeyInfo) for the plugin's built-in key or its TrustedPublicKeys option.
+              (base64 SubjectPublicKeyInfo) for the plugin's built-in vendor key.
+          ecsta-license certify --key vendor-private.pem --public-key BASE64
+              Certifies another signing key with the vendor key and prints the entry for a host's
+              licensing.trustedPublicKeys (PUBLICKEY.CERTIFICATION); an uncertified key there is ignored.
           ecsta-license pubkey --key private.pem
               Prints the public key of a private key file.
           ecsta-license issue --key private.pem --licensee "Name" --lines 50 [--expires 2027-12-31] [--id 0123456789ABCDEF] [--issued 2026-11-26]
@@ -41,6 +44,7 @@ internal static class LicenseTool
                 "pubkey" => PublicKey(parsed, output),
                 "issue" => Issue(parsed, output, time),
                 "verify" => Verify(parsed, output, error, time),
+                "certify" => Certify(parsed, output),
                 "help" or "--help" or "-h" => Help(output),
                 _ => throw new ToolUsageException($"Unknown command '{parsed.Verb}'."),
             };
@@ -104,14 +108,43 @@ internal static class LicenseTool
         return 0;
     }
 
-    private static int Verify(ToolArguments args, TextWriter output, TextWriter error, TimeProvider time)
+    private static int Certify(ToolArguments args, TextWriter output)
     {
-        args.OnlyAllow("--public-key", "--code");
-        using var verifier = new LicenseCodeVerifier([args.Required("--public-key")]);
-        if (verifier.KeyCount == 0)
+        args.OnlyAllow("--key", "--public-key");
+        var publicKey = args.Required("--public-key");
+        using (var check = ECDsa.Create())
+        {
+            try
+            {
+                check.ImportSubjectPublicKeyInfo(Convert.FromBase64String(publicKey.Trim()), out _);
+            }
+            catch (Exception ex) when (ex is FormatException or CryptographicException)
+            {
+                throw new ToolUsageException("--public-key is not a base64 ECDSA P-256 SubjectPublicKeyInfo.");
+            }
+        }
+
+        using var key = KeyFile.ReadPrivate(args.Required("--key"));
+        output.WriteLine(SigningKeyCertificate.Certify(publicKey, key));
+        return 0;
+    }
+
+    private static LicenseCodeVerifier OpenVerifier(string publicKey)
+    {
+        try
+        {
+            return new LicenseCodeVerifier(publicKey);
+        }
+        catch (Exception ex) when (ex is FormatException or CryptographicException)
         {
             throw new ToolUsageException("--public-key is not a base64 ECDSA P-256 SubjectPublicKeyInfo.");
         }
+    }
+
+    private static int Verify(ToolArguments args, TextWriter output, TextWriter error, TimeProvider time)
+    {
+        args.OnlyAllow("--public-key", "--code");
+        using var verifier = OpenVerifier(args.Required("--public-key"));
 
         var check = verifier.Check(args.Required("--code"), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         if (check.Code is { } code && check.Refusal is CodeRefusal.None or CodeRefusal.Expired)

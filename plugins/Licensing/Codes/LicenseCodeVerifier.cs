@@ -3,40 +3,60 @@ using System.Security.Cryptography;
 namespace Ecsta.Plugins.Licensing.Codes;
 
 /// <summary>
-/// Checks typed codes against the trusted vendor public keys: the built-in one plus those from the options.
-/// Immutable after construction and safe to use from several threads.
+/// Checks typed codes against the trusted public keys: the vendor key, plus extra signing keys from the options that
+/// the vendor key certified (<see cref="SigningKeyCertificate"/>). Immutable after construction and safe to use from
+/// several threads.
 /// </summary>
 internal sealed class LicenseCodeVerifier : IDisposable
 {
     private readonly List<ECDsa> _keys = [];
 
-    /// <summary>Loads the keys; a key that cannot be read is skipped and reported through <paramref name="onBadKey"/>.</summary>
-    public LicenseCodeVerifier(IEnumerable<string> publicKeysBase64, Action<string, Exception>? onBadKey = null)
+    /// <summary>
+    /// Loads the vendor key and the certified extra keys; an extra key that cannot be read or is not certified by the
+    /// vendor key is skipped and reported through <paramref name="onBadKey"/>.
+    /// </summary>
+    /// <exception cref="CryptographicException">The vendor key itself cannot be read.</exception>
+    /// <exception cref="FormatException">The vendor key is not base64.</exception>
+    public LicenseCodeVerifier(string vendorKeyBase64, IEnumerable<string>? certifiedKeys = null, Action<string, Exception>? onBadKey = null)
     {
-        ArgumentNullException.ThrowIfNull(publicKeysBase64);
-        foreach (var key in publicKeysBase64)
+        ArgumentNullException.ThrowIfNull(vendorKeyBase64);
+        var vendor = Import(Convert.FromBase64String(vendorKeyBase64.Trim()));
+        _keys.Add(vendor);
+        foreach (var entry in certifiedKeys ?? [])
         {
-            if (string.IsNullOrWhiteSpace(key))
+            if (string.IsNullOrWhiteSpace(entry))
             {
                 continue;
             }
 
-            var ecdsa = ECDsa.Create();
             try
             {
-                ecdsa.ImportSubjectPublicKeyInfo(Convert.FromBase64String(key.Trim()), out _);
-                if (ecdsa.KeySize != 256)
-                {
-                    throw new CryptographicException("Only ECDSA P-256 keys sign license codes.");
-                }
-
-                _keys.Add(ecdsa);
+                _keys.Add(Import(SigningKeyCertificate.Open(entry, vendor)));
             }
             catch (Exception ex) when (ex is FormatException or CryptographicException)
             {
-                ecdsa.Dispose();
-                onBadKey?.Invoke(key, ex);
+                onBadKey?.Invoke(entry, ex);
             }
+        }
+    }
+
+    private static ECDsa Import(byte[] subjectPublicKeyInfo)
+    {
+        var ecdsa = ECDsa.Create();
+        try
+        {
+            ecdsa.ImportSubjectPublicKeyInfo(subjectPublicKeyInfo, out _);
+            if (ecdsa.KeySize != 256)
+            {
+                throw new CryptographicException("Only ECDSA P-256 keys sign license codes.");
+            }
+
+            return ecdsa;
+        }
+        catch
+        {
+            ecdsa.Dispose();
+            throw;
         }
     }
 

@@ -6,7 +6,8 @@ namespace Ecsta.Abstractions.Licensing;
 /// <param name="StateDirectory">Folder beside the configuration where license state lives.</param>
 /// <param name="Time">Time, for trial days and expiry.</param>
 /// <param name="Log">Log.</param>
-/// <param name="TrustedPublicKeys">Extra vendor public keys (base64 SubjectPublicKeyInfo) from the options.</param>
+/// <param name="TrustedPublicKeys">Extra signing keys from the options; each must be certified by the built-in vendor key
+/// (<c>PUBLICKEY.CERTIFICATION</c> from <c>ecsta-license certify</c>), else it is ignored.</param>
 public sealed record LicensingContext(string StateDirectory, TimeProvider Time, ILogger Log, IReadOnlyList<string> TrustedPublicKeys)
 {
     /// <summary>

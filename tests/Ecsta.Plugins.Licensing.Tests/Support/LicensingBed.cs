@@ -41,14 +41,14 @@ internal sealed class LicensingBed : IDisposable
 
     public string MarkerPath => Directory.GetFiles(MarkerDirectory).Single();
 
-    /// <summary>Opens a pool as the host would, trusting the test key.</summary>
-    public ILicensePool Open(TimeProvider? time = null, string? stateDirectory = null)
+    /// <summary>Opens a pool as the host would, with the test key in the vendor key's place.</summary>
+    public ILicensePool Open(TimeProvider? time = null, string? stateDirectory = null, IReadOnlyList<string>? trustedPublicKeys = null)
     {
-        var context = new LicensingContext(stateDirectory ?? StateDirectory, time ?? Time, Serilog.Core.Logger.None, [PublicKey])
+        var context = new LicensingContext(stateDirectory ?? StateDirectory, time ?? Time, Serilog.Core.Logger.None, trustedPublicKeys ?? [])
         {
             MarkerDirectory = MarkerDirectory,
         };
-        var pool = new LicensingProvider().Open(context);
+        var pool = new LicensingProvider(PublicKey).Open(context);
         _opened.Add((IDisposable)pool);
         return pool;
     }
