@@ -21,6 +21,6 @@ internal static class Program
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
-        return await CliApplication.RunAsync(args, new CliConsole(Console.Out, Console.Error, Console.In), stop.Token).ConfigureAwait(false);
+        return await CliApplication.RunAsync(args, new CliConsole(Console.Out, Console.Error, Console.In, IsTerminal: !Console.IsOutputRedirected), stop.Token).ConfigureAwait(false);
     }
 }

@@ -36,6 +36,8 @@ public sealed class DialogApiTests(DialogHostFixture fixture)
     {
         Assert.Matches(@"Dialog: +http://127\.0\.0\.1:\d+/dialog/", _host.Banner);
         using var client = new DialogClient(_host.Dialog);
+        Assert.DoesNotContain(_host.Token, _host.Banner, StringComparison.Ordinal); // not a terminal: where the token is, not the token
+        Assert.Contains("API token:       in " + Path.Combine(Path.GetDirectoryName(_host.ConfigurationPath)!, "api-token"), _host.Banner, StringComparison.Ordinal);
         using var page = await client.SendAsync(HttpMethod.Get, "");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("<title>Ecsta configuration</title>", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -276,6 +278,14 @@ public sealed class DialogApiTests(DialogHostFixture fixture)
         using var refused = await client.SendAsync(HttpMethod.Post, "api/license/codes", new { code = "ECSTA1-not-a-code" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("code", (string?)(await DialogClient.JsonAsync(refused))["errors"]![0]!["field"]);
+    }
+
+    [Fact]
+    public async Task The_banner_shows_the_api_token_itself_only_on_an_interactive_terminal()
+    {
+        await using var host = await DialogHost.StartAsync(demo: true, interactive: true);
+
+        Assert.Contains("API token:       " + host.Token, host.Banner, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,9 +19,16 @@ internal sealed class XsiSession : LinkSession
     private readonly XsiRequester _requester;
     private readonly PlatformLinkOptions _options;
     private readonly List<XsiEventChannel> _channels = [];
+    /// <summary>
+    /// Acknowledgements waiting to be sent. Bounded: when the XSP answers them more slowly than it streams events,
+    /// the stream reader waits here (and so reads no faster than acks go out) instead of the queue growing.
+    /// </summary>
     private readonly Channel<(ServiceTarget Target, string EventId)> _acks =
-        Channel.CreateUnbounded<(ServiceTarget, string)>(new UnboundedChannelOptions { SingleWriter = false, SingleReader = false });
+        Channel.CreateBounded<(ServiceTarget, string)>(new BoundedChannelOptions(AckQueueCapacity) { SingleWriter = false, SingleReader = false, FullMode = BoundedChannelFullMode.Wait });
     private readonly List<Task> _workers = [];
+
+    /// <summary>How many acknowledgements may wait before the stream reader waits for them.</summary>
+    internal const int AckQueueCapacity = 256;
 
     public XsiSession(XsiRequester requester, PlatformLinkOptions options, XsiLinkSettings settings, ILinkSessionOwner owner, TimeProvider time, ILogger log, ServiceTarget primary, string channelSetId)
         : base(settings, owner, time, log, channelSetId)
@@ -101,6 +108,18 @@ internal sealed class XsiSession : LinkSession
     }
 
     /// <summary>Waits for the timers and senders, then closes the streams.</summary>
+    private async ValueTask QueueAckAsync(ServiceTarget target, string eventId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _acks.Writer.WriteAsync((target, eventId), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            // The session is shutting down: the channel goes away with it, nothing is left to acknowledge on.
+        }
+    }
+
     protected override async ValueTask ShutDownAsync()
     {
         _acks.Writer.TryComplete();
@@ -159,7 +178,7 @@ internal sealed class XsiSession : LinkSession
                 channel.HeartbeatEchoed();
                 return;
             case XsiSubscriptionEvent e:
-                _acks.Writer.TryWrite((channel.Target, e.EventId));
+                await QueueAckAsync(channel.Target, e.EventId, cancellationToken).ConfigureAwait(false);
                 await DispatchAsync(e, cancellationToken).ConfigureAwait(false);
                 return;
             case XsiEvent other:

@@ -8,7 +8,7 @@ namespace Ecsta.Host.Hosting;
 /// <summary>What `ecsta run` prints once the host is up: lines, API and dialog addresses, and in demo mode how to try it.</summary>
 internal static class Banner
 {
-    public static void Write(TextWriter console, ICollection<string> urls, TelephonyRuntime runtime, DemoMode? demo, PluginCatalog catalog, string configurationPath, ApiAccess access)
+    public static void Write(TextWriter console, ICollection<string> urls, TelephonyRuntime runtime, DemoMode? demo, PluginCatalog catalog, string configurationPath, ApiAccess access, bool interactive)
     {
         var url = urls.FirstOrDefault() ?? "(none)";
         console.WriteLine();
@@ -26,7 +26,10 @@ internal static class Banner
 
         var ws = url.Replace("http://", "ws://", StringComparison.Ordinal).Replace("https://", "wss://", StringComparison.Ordinal).TrimEnd('/') + "/tapi";
         console.WriteLine($"Application API: {ws}");
-        console.WriteLine($"API token:       {access.Token}  (also in {access.TokenFile}; `ecsta call` reads it from there)");
+        // The token opens every line: shown on an interactive terminal only, never written into a journal or a log file.
+        console.WriteLine(interactive
+            ? $"API token:       {access.Token}  (also in {access.TokenFile}; `ecsta call` reads it from there)"
+            : $"API token:       in {access.TokenFile} (readable by this account only; `ecsta call` reads it from there)");
         console.WriteLine($"Dialog:          {url.TrimEnd('/')}{DialogEndpoints.PagePath}  (log in with the API token)");
         console.WriteLine($"Plugins: {string.Join(", ", catalog.Plugins.Select(p => p.Name))}");
         if (demo is not null)

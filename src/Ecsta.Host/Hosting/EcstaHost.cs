@@ -63,7 +63,7 @@ internal static class EcstaHost
                 watcher.Changed += (_, changed) => _ = ApplyChangeAsync(runtime, changed, log, cancellationToken);
             }
 
-            Banner.Write(console, app.Urls, runtime, demoMode, catalog, store.Path, access);
+            Banner.Write(console, app.Urls, runtime, demoMode, catalog, store.Path, access, options.InteractiveConsole);
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             log.Information("Ecsta stopping");
         }

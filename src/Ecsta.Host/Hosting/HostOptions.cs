@@ -6,4 +6,6 @@ namespace Ecsta.Host.Hosting;
 /// <param name="Urls">Listener URLs overriding the configuration's, if given.</param>
 /// <param name="Demo">Demo mode was asked for explicitly.</param>
 /// <param name="DemoCalls">In demo mode, whether an external caller rings a demo line every 30 s.</param>
-internal sealed record EcstaHostOptions(string ConfigurationPath, string PluginsDirectory, string? Urls, bool Demo, bool DemoCalls = true);
+/// <param name="InteractiveConsole">Whether the banner goes to an interactive terminal: only there does it show the API token
+/// itself; a service's journal (or any redirected output) gets where the token file is.</param>
+internal sealed record EcstaHostOptions(string ConfigurationPath, string PluginsDirectory, string? Urls, bool Demo, bool DemoCalls = true, bool InteractiveConsole = false);

@@ -16,6 +16,7 @@ internal static class LogSetup
 
     public static Serilog.Core.Logger CreateHostLogger(string logDirectory, bool console, LogEventLevel consoleLevel = LogEventLevel.Information)
     {
+        OwnerOnlyLogFiles.PrepareDirectory(logDirectory);
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Debug()
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
@@ -27,7 +28,8 @@ internal static class LogSetup
                 retainedFileCountLimit: 14,
                 fileSizeLimitBytes: 50L * 1024 * 1024,
                 rollOnFileSizeLimit: true,
-                outputTemplate: Template);
+                outputTemplate: Template,
+                hooks: OwnerOnlyLogFiles.Instance);
         if (console)
         {
             configuration = configuration.WriteTo.Console(consoleLevel, outputTemplate: "[{Level:u3}] {Message:lj}{NewLine}{Exception}", formatProvider: System.Globalization.CultureInfo.InvariantCulture);
@@ -37,8 +39,10 @@ internal static class LogSetup
     }
 
     /// <summary>A protocol trace for one instance: every document sent and received (passwords masked by the transports).</summary>
-    public static Serilog.Core.Logger CreateProtocolTrace(string logDirectory, string instanceName) =>
-        new LoggerConfiguration()
+    public static Serilog.Core.Logger CreateProtocolTrace(string logDirectory, string instanceName)
+    {
+        OwnerOnlyLogFiles.PrepareDirectory(logDirectory);
+        return new LoggerConfiguration()
             .MinimumLevel.Verbose()
             .WriteTo.File(
                 Path.Combine(logDirectory, $"protocol-{instanceName}-.log"),
@@ -46,6 +50,8 @@ internal static class LogSetup
                 retainedFileCountLimit: 7,
                 fileSizeLimitBytes: 100L * 1024 * 1024,
                 rollOnFileSizeLimit: true,
-                outputTemplate: "{Timestamp:HH:mm:ss.fff} {Message:lj}{NewLine}")
+                outputTemplate: "{Timestamp:HH:mm:ss.fff} {Message:lj}{NewLine}",
+                hooks: OwnerOnlyLogFiles.Instance)
             .CreateLogger();
+    }
 }

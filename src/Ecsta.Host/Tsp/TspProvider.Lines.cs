@@ -111,7 +111,7 @@ public sealed partial class TspProvider
 
     private LineOpenResult Logged(LineOpenResult result, uint deviceId, LineCallPrivilege privileges = 0)
     {
-        _log.Information("TSPI_lineOpen({DeviceId}, {Privileges}) → {Result} hdLine={Handle} {Reason}", deviceId,
+        _log.Debug("TSPI_lineOpen({DeviceId}, {Privileges}) → {Result} hdLine={Handle} {Reason}", deviceId,
             TapiNames.Flags(privileges), TapiNames.Result(result.Result), result.LineHandle, result.Reason);
         return result;
     }
@@ -121,7 +121,7 @@ public sealed partial class TspProvider
     {
         lock (_gate)
         {
-            _log.Information("TSPI_lineClose(hdLine={Handle})", lineHandle);
+            _log.Debug("TSPI_lineClose(hdLine={Handle})", lineHandle);
             if (!_handles.TryGetValue(lineHandle, out var handle))
             {
                 return LineErr.INVALLINEHANDLE;

@@ -42,7 +42,7 @@ public sealed class DialogHost : IAsyncDisposable
     /// Starts the host. With <paramref name="demo"/> there is no configuration file (demo mode); otherwise an empty
     /// configuration file is written first.
     /// </summary>
-    public static async Task<DialogHost> StartAsync(bool demo = false)
+    public static async Task<DialogHost> StartAsync(bool demo = false, bool interactive = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ecsta-dialog-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -53,7 +53,7 @@ public sealed class DialogHost : IAsyncDisposable
         }
 
         var console = new BannerWriter();
-        var options = new EcstaHostOptions(configuration, Path.Combine(AppContext.BaseDirectory, "plugins"), "http://127.0.0.1:0", Demo: false, DemoCalls: false);
+        var options = new EcstaHostOptions(configuration, Path.Combine(AppContext.BaseDirectory, "plugins"), "http://127.0.0.1:0", Demo: false, DemoCalls: false, InteractiveConsole: interactive);
         var stop = new CancellationTokenSource();
         var run = Task.Run(() => EcstaHost.RunAsync(options, console, stop.Token));
         try

@@ -20,7 +20,7 @@ internal static class RunCommand
     public static Task<int> InvokeAsync(ParseResult parseResult, CliConsole console, CancellationToken cancellationToken)
     {
         using var context = new CliContext(parseResult, console);
-        var options = new EcstaHostOptions(context.ConfigurationPath, context.PluginsDirectory, parseResult.GetValue(Urls), parseResult.GetValue(Demo), !parseResult.GetValue(NoDemoCalls));
+        var options = new EcstaHostOptions(context.ConfigurationPath, context.PluginsDirectory, parseResult.GetValue(Urls), parseResult.GetValue(Demo), !parseResult.GetValue(NoDemoCalls), console.IsTerminal);
         return EcstaHost.RunAsync(options, console.Out, cancellationToken);
     }
 }
