@@ -114,6 +114,7 @@ internal sealed partial class EventHub : IDisposable
             }
 
             _channels.Add(channel.ChannelId, channel);
+            OpenLedgerLocked(channel);
             _log.Debug("Channel {ChannelId} added to set {ChannelSetId} for {LoginId}", channel.ChannelId, channel.ChannelSetId, owner.LoginId);
             return channel;
         }
@@ -202,6 +203,7 @@ internal sealed partial class EventHub : IDisposable
             foreach (var channel in _channels.Values.ToList())
             {
                 channel.Closed = true;
+                CloseLedgerLocked(channel.ChannelId);
                 if (abortConnections)
                 {
                     channel.Transport.Abort();
@@ -228,6 +230,7 @@ internal sealed partial class EventHub : IDisposable
 
         channel.Closed = true;
         _channels.Remove(channel.ChannelId);
+        CloseLedgerLocked(channel.ChannelId);
         _log.Debug("Channel {ChannelId} terminated: {Reason}", channel.ChannelId, reason);
         if (sendEvent)
         {
