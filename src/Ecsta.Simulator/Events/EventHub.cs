@@ -38,6 +38,9 @@ internal sealed partial class EventHub : IDisposable
     /// <summary>Fault: heartbeats are accepted but no ChannelHeartBeat is written.</summary>
     public bool IgnoreHeartbeats { get; set; }
 
+    /// <summary>Fault: a subscription's initial events go out this long after it was answered (zero: before the answer).</summary>
+    public TimeSpan InitialEventDelay { get; set; }
+
     /// <summary>Number of open channels.</summary>
     public int ChannelCount
     {
