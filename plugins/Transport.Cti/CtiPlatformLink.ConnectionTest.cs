@@ -10,14 +10,16 @@ public sealed partial class CtiPlatformLink
 {
     /// <summary>
     /// <c>ecsta connection test</c>: each SRV target tried in order with its outcome (TCP/TLS connect), then
-    /// authentication on the socket, an event channel and a subscription round trip (both deleted again), then the
-    /// HTTP side channel's reachability. Independent of the link's own connection.
+    /// authentication on the socket, an event channel and a subscription round trip (both deleted again, after every
+    /// event received was acknowledged on the socket: an XSP counts unacknowledged events), then the HTTP side
+    /// channel's reachability. Independent of the link's own connection.
     /// </summary>
     public async Task<ConnectionTestResult> TestConnectionAsync(CancellationToken cancellationToken)
     {
         var steps = new List<ConnectionTestStep>();
         var targets = await ResolveAsync(cancellationToken).ConfigureAwait(false);
         CtiSession? session = null;
+        var events = new ConnectionTestEvents();
         try
         {
             foreach (var target in targets)
@@ -25,6 +27,7 @@ public sealed partial class CtiPlatformLink
                 try
                 {
                     session = await OpenSessionAsync(target, cancellationToken).ConfigureAwait(false);
+                    session.Acknowledged = events.Received;
                     steps.Add(new ConnectionTestStep("target", true, IsSecure ? "TLS connection established" : "TCP connection established", target));
                     break;
                 }
@@ -67,6 +70,14 @@ public sealed partial class CtiPlatformLink
                     ChannelSetId = session.ChannelSetId,
                 }).ConfigureAwait(false);
                 var id = (response.Document as XsiSubscription)?.SubscriptionId ?? string.Empty;
+
+                // The session writes each event's eventResponse before it reports the event, so once the initial
+                // CallSubscriptionEvent (before or after the answer) is reported, its acknowledgement precedes the DELETE.
+                if (!IsServer && !await events.WaitForFirstAsync(id, Options.RequestTimeout, Context.Time, cancellationToken).ConfigureAwait(false))
+                {
+                    throw ConnectionTestEvents.InitialEventMissing(id, target.Key, channelId, Options.RequestTimeout);
+                }
+
                 await session.SendAsync("DELETE", XsiPaths.Subscription(id), cancellationToken).ConfigureAwait(false);
                 steps.Add(new ConnectionTestStep("subscription", true, $"subscription {id} for {target.Key} created and deleted"));
             }

@@ -135,6 +135,13 @@ public sealed class XspSimulator : IAsyncDisposable
     /// <summary>Events waiting for their EventResponse.</summary>
     public int PendingAcknowledgements => _hub.PendingAcknowledgements;
 
+    /// <summary>
+    /// Per channel (the open ones and the last 1000 closed ones), the events that needed an EventResponse and how many
+    /// got one in time; an event whose subscription or channel went away first stays unacknowledged, as an XSP
+    /// counts it. E.g. to prove that a client acknowledged everything before it deleted its subscription and channel.
+    /// </summary>
+    public IReadOnlyList<SimChannelAcknowledgements> Acknowledgements => _hub.DescribeAcknowledgements();
+
     private Uri BaseUri(string scheme, int port)
     {
         var host = Options.ListenAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "[" + Options.ListenAddress + "]" : Options.ListenAddress.ToString();

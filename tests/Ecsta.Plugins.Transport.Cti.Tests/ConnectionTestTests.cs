@@ -25,6 +25,25 @@ public sealed class ConnectionTestTests
         Assert.Equal(0, h.Sim.ChannelCount);
     }
 
+    [Theory]
+    [InlineData(InstanceMode.Workstation, 0, 1)] // a user subscription brings its initial CallSubscriptionEvent, here before the answer
+    [InlineData(InstanceMode.Workstation, 300, 1)] // the initial event after the answer: the test waits for it
+    [InlineData(InstanceMode.Server, 0, 0)] // a group subscription has no initial event
+    public async Task The_connection_test_acknowledges_every_event_it_received_before_it_deletes_its_subscription_and_channel(InstanceMode mode, int initialEventDelayMs, int events)
+    {
+        await using var h = await Harness.StartAsync(mode: mode);
+        h.Sim.Faults.InitialEventDelay = TimeSpan.FromMilliseconds(initialEventDelayMs);
+
+        var result = await h.Link.TestConnectionAsync(CancellationToken.None);
+
+        Assert.True(result.Success, string.Join("; ", result.Steps));
+        // An eventResponse after the DELETE of the subscription or channel would be too late and leave the event unacknowledged.
+        var channel = Assert.Single(h.Sim.Acknowledgements);
+        Assert.Equal((false, events, events, 0), (channel.Open, channel.Sent, channel.Acknowledged, channel.Unacknowledged));
+        Assert.Empty(h.Sim.Subscriptions);
+        Assert.Empty(h.Sim.Channels);
+    }
+
     [Fact]
     public async Task The_connection_test_reports_a_wrong_password_at_the_authentication_step()
     {

@@ -1,6 +1,5 @@
 using Ecsta.Abstractions.Platform;
 using Ecsta.Abstractions.Transports;
-using Ecsta.Testing;
 
 namespace Ecsta.Plugins.Transport.Xsi.Tests;
 
@@ -126,54 +125,5 @@ public sealed class FaultTests
         var error = await Assert.ThrowsAsync<PlatformException>(() => h.Link.ConnectAsync(CancellationToken.None));
         Assert.Equal(PlatformErrorKind.LinkDown, error.Kind);
         Assert.Equal(LinkState.Disconnected, h.Link.State);
-    }
-}
-
-public sealed class ConnectionTestTests
-{
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task The_connection_test_lists_each_target_tried_then_authentication_channel_and_subscription(bool secure)
-    {
-        var dead = Harness.DeadPort();
-        await using var h = await Harness.StartAsync(secure, targets: port =>
-            [new ServiceTarget("127.0.0.1", dead, 10, 5, true), new ServiceTarget("127.0.0.1", port, 20, 7, true)]);
-
-        var result = await h.Link.TestConnectionAsync(CancellationToken.None);
-
-        Assert.True(result.Success, string.Join("; ", result.Steps));
-        Assert.Equal(["target", "target", "authentication", "channel", "subscription"], result.Steps.Select(s => s.Step));
-        Assert.False(result.Steps[0].Success);
-        Assert.Equal(dead, result.Steps[0].Target!.Port);
-        Assert.Equal(7, result.Steps[1].Target!.Weight);
-        Assert.Empty(await h.SubscriptionsAsync());
-        Assert.Equal(0, h.Sim.ChannelCount);
-    }
-
-    [Fact]
-    public async Task The_connection_test_reports_a_wrong_password_at_the_authentication_step()
-    {
-        await using var h = await Harness.StartAsync();
-        h.Sim.Faults.ChangePassword(h.Login, "changed-elsewhere");
-
-        var result = await h.Link.TestConnectionAsync(CancellationToken.None);
-
-        Assert.False(result.Success);
-        Assert.Equal("password no longer valid", result.Steps.Single(s => s.Step == "authentication").Detail);
-    }
-
-    [Fact]
-    public async Task A_server_certificate_from_a_CA_that_did_not_sign_it_is_refused_with_the_validators_reason()
-    {
-        await using var h = await Harness.StartAsync(secure: true, caPem: TestCertificates.UnrelatedCaPem());
-
-        var error = await Assert.ThrowsAsync<PlatformException>(() => h.Link.ConnectAsync(CancellationToken.None));
-
-        Assert.Equal(PlatformErrorKind.LinkDown, error.Kind);
-        Assert.Contains($"The TLS certificate of 127.0.0.1:{h.Sim.XsiHttpsPort} was refused", error.Message, StringComparison.Ordinal);
-        Assert.Contains("trusted by neither the system store nor the configured CA file", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Ecsta Simulator CA", error.Message, StringComparison.Ordinal);
-        Assert.Equal(0, h.Sim.ChannelCount);
     }
 }

@@ -35,6 +35,9 @@ internal sealed class CtiSession : LinkSession
 
     public string? ChannelId { get; private set; }
 
+    /// <summary>Called with each subscription event once its eventResponse is written (the connection test waits on it).</summary>
+    public Action<XsiSubscriptionEvent>? Acknowledged { get; set; }
+
     private DateTimeOffset ChannelRefreshDue { get; set; }
 
     /// <summary>Starts reading the socket (events are held until <see cref="LinkSession.Ready"/>).</summary>
@@ -138,6 +141,8 @@ internal sealed class CtiSession : LinkSession
                 MarkLost(ex.Message, ex);
                 return;
             }
+
+            Acknowledged?.Invoke(e);
         }
 
         // ChannelTerminatedEvent among the rest: not acknowledged (BROADWORKS.md §4.3).

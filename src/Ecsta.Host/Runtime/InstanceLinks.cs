@@ -105,6 +105,9 @@ internal static class InstanceLinks
     /// </summary>
     public static string Dialable(PlatformLine line) => Tsp.LineIdentity.Dialable(line);
 
+    /// <summary>A number without the separators BroadWorks and people write: spaces and <c>- ( ) . /</c>.</summary>
+    public static string WithoutSeparators(string number) => Tsp.LineIdentity.WithoutSeparators(number);
+
     private static string Reason(PlatformException ex) => ex.Kind switch
     {
         PlatformErrorKind.Unauthorized => $"the user id or password was refused ({ex.Message})",

@@ -32,7 +32,13 @@ internal static class LineIdentity
     public static string Dialable(PlatformLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        var number = string.IsNullOrWhiteSpace(line.Number) ? line.Extension ?? "" : line.Number;
+        return WithoutSeparators(string.IsNullOrWhiteSpace(line.Number) ? line.Extension ?? "" : line.Number);
+    }
+
+    /// <summary>A number without the separators BroadWorks and people write: spaces and <c>- ( ) . /</c>.</summary>
+    public static string WithoutSeparators(string number)
+    {
+        ArgumentNullException.ThrowIfNull(number);
         return string.Concat(number.Where(c => c is not ('-' or ' ' or '(' or ')' or '.' or '/')));
     }
 }

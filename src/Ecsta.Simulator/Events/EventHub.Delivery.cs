@@ -22,7 +22,14 @@ internal sealed partial class EventHub
     {
         lock (_gate)
         {
-            return _pending.Remove(eventId);
+            if (!_pending.Remove(eventId, out var pending))
+            {
+                // Unknown, answered already, or too late: its subscription or channel is gone.
+                return false;
+            }
+
+            CreditLocked(pending.Document.ChannelId);
+            return true;
         }
     }
 
@@ -112,6 +119,7 @@ internal sealed partial class EventHub
         channel.Transport.Send(new ChannelMessage(document));
         if (Options.RequireAcknowledgement && data is not XsiSubscriptionTerminatedEventData)
         {
+            ChargeLocked(channel.ChannelId);
             _pending[document.EventId] = new PendingEvent
             {
                 Document = document,
@@ -175,6 +183,11 @@ internal sealed partial class EventHub
 
             pending.Attempts++;
             pending.Due = now + Options.AcknowledgementTimeout;
+            if (!string.Equals(pending.Document.ChannelId, channel.ChannelId, StringComparison.Ordinal))
+            {
+                ChargeLocked(channel.ChannelId, pending.Document.ChannelId);
+            }
+
             pending.Document = pending.Document with { ChannelId = channel.ChannelId };
             channel.Transport.Send(new ChannelMessage(pending.Document));
         }

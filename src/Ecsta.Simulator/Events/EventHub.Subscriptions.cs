@@ -55,12 +55,42 @@ internal sealed partial class EventHub
             }
 
             list.Add(subscription);
+            DeliverInitialLocked(subscription, user, initial);
+            return new XsiSubscription { SubscriptionId = subscription.SubscriptionId, Expires = expires };
+        }
+    }
+
+    /// <summary>The initial events now (before the answer), or after <see cref="InitialEventDelay"/> if the subscription still exists then.</summary>
+    private void DeliverInitialLocked(EventSubscription subscription, SimUser? user, List<XsiEventData> initial)
+    {
+        var delay = InitialEventDelay;
+        if (initial.Count == 0 || delay <= TimeSpan.Zero)
+        {
             foreach (var data in initial)
             {
                 Deliver(subscription, user, data);
             }
 
-            return new XsiSubscription { SubscriptionId = subscription.SubscriptionId, Expires = expires };
+            return;
+        }
+
+        _ = DeliverInitialLaterAsync(subscription, user, initial, delay);
+    }
+
+    private async Task DeliverInitialLaterAsync(EventSubscription subscription, SimUser? user, List<XsiEventData> initial, TimeSpan delay)
+    {
+        await Task.Delay(delay, _time).ConfigureAwait(false);
+        lock (_gate)
+        {
+            if (!_subscriptions.ContainsKey(subscription.SubscriptionId))
+            {
+                return;
+            }
+
+            foreach (var data in initial)
+            {
+                Deliver(subscription, user, data);
+            }
         }
     }
 
@@ -95,10 +125,7 @@ internal sealed partial class EventHub
         {
             subscription.Expires = Grant(expires);
             subscription.ExpiresAt = Now.AddSeconds(subscription.Expires);
-            foreach (var data in initial)
-            {
-                Deliver(subscription, subscription.TargetUser, data);
-            }
+            DeliverInitialLocked(subscription, subscription.TargetUser, initial);
 
             return new XsiSubscription { SubscriptionId = subscription.SubscriptionId, Expires = subscription.Expires };
         }

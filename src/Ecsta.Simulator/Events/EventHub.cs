@@ -38,6 +38,9 @@ internal sealed partial class EventHub : IDisposable
     /// <summary>Fault: heartbeats are accepted but no ChannelHeartBeat is written.</summary>
     public bool IgnoreHeartbeats { get; set; }
 
+    /// <summary>Fault: a subscription's initial events go out this long after it was answered (zero: before the answer).</summary>
+    public TimeSpan InitialEventDelay { get; set; }
+
     /// <summary>Number of open channels.</summary>
     public int ChannelCount
     {
@@ -114,6 +117,7 @@ internal sealed partial class EventHub : IDisposable
             }
 
             _channels.Add(channel.ChannelId, channel);
+            OpenLedgerLocked(channel);
             _log.Debug("Channel {ChannelId} added to set {ChannelSetId} for {LoginId}", channel.ChannelId, channel.ChannelSetId, owner.LoginId);
             return channel;
         }
@@ -202,6 +206,7 @@ internal sealed partial class EventHub : IDisposable
             foreach (var channel in _channels.Values.ToList())
             {
                 channel.Closed = true;
+                CloseLedgerLocked(channel.ChannelId);
                 if (abortConnections)
                 {
                     channel.Transport.Abort();
@@ -228,6 +233,7 @@ internal sealed partial class EventHub : IDisposable
 
         channel.Closed = true;
         _channels.Remove(channel.ChannelId);
+        CloseLedgerLocked(channel.ChannelId);
         _log.Debug("Channel {ChannelId} terminated: {Reason}", channel.ChannelId, reason);
         if (sendEvent)
         {

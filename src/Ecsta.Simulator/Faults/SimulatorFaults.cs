@@ -37,6 +37,17 @@ public sealed class SimulatorFaults
         set => _hub.IgnoreHeartbeats = value;
     }
 
+    /// <summary>
+    /// A new or refreshed subscription's initial events (e.g. the CallSubscriptionEvent) are sent this long after the
+    /// subscription was answered, as an XSP may send them, instead of before the answer; none is sent if the
+    /// subscription is gone by then. Zero (default) turns it off.
+    /// </summary>
+    public TimeSpan InitialEventDelay
+    {
+        get => _hub.InitialEventDelay;
+        set => _hub.InitialEventDelay = value;
+    }
+
     /// <summary>The next <paramref name="count"/> requests are answered with <paramref name="statusCode"/> (5xx, 503 …) and an ErrorInfo.</summary>
     public void FailNextRequests(int count, int statusCode = 503)
     {

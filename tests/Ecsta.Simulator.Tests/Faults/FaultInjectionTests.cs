@@ -25,6 +25,22 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task With_an_initial_event_delay_the_CallSubscriptionEvent_follows_the_subscriptions_answer()
+    {
+        await using var t = await SimTest.StartAsync();
+        var a = t.User(0);
+        var stream = await t.OpenChannelAsync(a);
+        t.Sim.Faults.InitialEventDelay = TimeSpan.FromSeconds(1);
+
+        await stream.SubscribeUserAsync(a.UserId);
+        var sentAtAnswer = Assert.Single(t.Sim.Acknowledgements).Sent;
+        var initial = Assert.Single(await stream.TakeAsync(a.UserId, 1));
+
+        Assert.Equal(0, sentAtAnswer);
+        Assert.Equal("CallSubscriptionEvent", initial.EventData.Type);
+    }
+
+    [Fact]
     public async Task Responses_are_delayed_by_the_configured_time()
     {
         await using var t = await SimTest.StartAsync();

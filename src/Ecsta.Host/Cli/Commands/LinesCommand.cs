@@ -18,7 +18,7 @@ internal static class LinesCommand
         var command = new Command("lines", "Manage the lines (BroadWorks users) of an instance");
         command.Subcommands.Add(List(console));
         command.Subcommands.Add(LinesReadCommand.Create(console));
-        command.Subcommands.Add(Import(console));
+        command.Subcommands.Add(LinesImportCommand.Create(console));
         command.Subcommands.Add(Export(console));
         return command;
     }
@@ -95,74 +95,5 @@ internal static class LinesCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    private static Command Import(CliConsole console)
-    {
-        var instance = Instance();
-        var file = new Argument<string>("FILE") { Description = $"CSV file with the header {LinesCsv.Header} ('-' = standard input)" };
-        var replace = new Option<bool>("--replace") { Description = "Make the file the whole line list (default: merge by user id)" };
-        var command = new Command("import", "Add or update lines from a CSV file; nothing is saved unless every row is valid") { instance, file, replace };
-        command.SetAction(parseResult =>
-        {
-            using var context = new CliContext(parseResult, console);
-            var configuration = InstanceCommand.LoadExisting(context);
-            var target = InstanceCommand.Find(configuration, context.Value(instance));
-            var path = context.Value(file);
-            var content = LinesCsv.Parse(ReadText(context, path));
-            if (content.Problems.Count > 0)
-            {
-                throw new CliFailure($"{DisplayName(path)}: {LinesEditing.Summary([.. content.Problems.Select(p => p.ToString())])}; nothing was imported");
-            }
-
-            var (change, sourceLines) = LinesEditing.Merge(target, content, context.Value(replace));
-            try
-            {
-                LinesEditing.SaveValidated(context, configuration, target, sourceLines);
-            }
-            catch (CliFailure failure)
-            {
-                throw new CliFailure($"{DisplayName(path)}: {failure.Message}; nothing was imported");
-            }
-
-            var removed = change.Removed > 0 ? string.Create(CultureInfo.InvariantCulture, $", {change.Removed} removed") : "";
-            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"'{target.Name}': {change.Added} lines added, {change.Updated} updated{removed}; {target.Lines.Count} lines configured"));
-            return ExitCodes.Success;
-        });
-        return command;
-    }
-
-    private static string DisplayName(string path) => path == "-" ? "standard input" : path;
-
-    private static string ReadText(CliContext context, string path)
-    {
-        try
-        {
-            if (path == "-")
-            {
-                return context.Console.In.ReadToEnd();
-            }
-
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                throw new CliFailure($"{path}: no such file");
-            }
-
-            if (info.Length > LinesCsv.MaxChars * 4L)
-            {
-                throw new CliFailure($"{path}: the file is too large for a list of lines");
-            }
-
-            return File.ReadAllText(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new CliFailure($"{path}: is not UTF-8 text (save it from Excel as \"CSV UTF-8\")");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new CliFailure($"{path}: cannot be read: {ex.Message}");
-        }
     }
 }

@@ -68,7 +68,7 @@ internal static class LinesReadCommand
     }
 
     /// <summary>The instance's link options; in server mode with the user whose group directory is read.</summary>
-    private static PlatformLinkOptions LinkOptions(CliContext context, InstanceConfiguration target, string? directoryUser)
+    internal static PlatformLinkOptions LinkOptions(CliContext context, InstanceConfiguration target, string? directoryUser)
     {
         var options = InstanceLinks.Options(target, context.Store.Secrets);
         if (target.Mode != InstanceMode.Server)
