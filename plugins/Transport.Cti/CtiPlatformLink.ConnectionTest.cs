@@ -9,10 +9,10 @@ namespace Ecsta.Plugins.Transport.Cti;
 public sealed partial class CtiPlatformLink
 {
     /// <summary>
-    /// <c>ecsta connection test</c>: each SRV target tried in order with its outcome (TCP/TLS connect), then
-    /// authentication on the socket, an event channel and a subscription round trip (both deleted again, after every
-    /// event received was acknowledged on the socket: an XSP counts unacknowledged events), then the HTTP side
-    /// channel's reachability. Independent of the link's own connection.
+    /// <c>ecsta connection test</c>: each SRV target tried in order with its outcome (the addresses its name resolved
+    /// to, TCP/TLS connect), then authentication on the socket, an event channel and a subscription round trip (both
+    /// deleted again, after every event received was acknowledged on the socket: an XSP counts unacknowledged events),
+    /// then the HTTP side channel's reachability. Independent of the link's own connection.
     /// </summary>
     public async Task<ConnectionTestResult> TestConnectionAsync(CancellationToken cancellationToken)
     {
@@ -26,9 +26,10 @@ public sealed partial class CtiPlatformLink
             {
                 try
                 {
+                    var resolved = await ResolvedAddressesAsync(target, cancellationToken).ConfigureAwait(false);
                     session = await OpenSessionAsync(target, cancellationToken).ConfigureAwait(false);
                     session.Acknowledged = events.Received;
-                    steps.Add(new ConnectionTestStep("target", true, IsSecure ? "TLS connection established" : "TCP connection established", target));
+                    steps.Add(new ConnectionTestStep("target", true, resolved + (IsSecure ? "TLS connection established" : "TCP connection established"), target));
                     break;
                 }
                 catch (PlatformException ex)

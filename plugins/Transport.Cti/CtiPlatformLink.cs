@@ -30,7 +30,7 @@ public sealed partial class CtiPlatformLink : PlatformLinkBase, IConnectionTeste
     {
         _settings = settings;
         _framers = framers ?? new ConsecutiveXmlDocumentFramerFactory();
-        _side = new CtiSideChannel(options, _settings, Validator, context.ProtocolTrace);
+        _side = new CtiSideChannel(options, _settings, Validator, context.ServiceLocator, context.ProtocolTrace);
         _side.Unauthorized += OnUnauthorized;
     }
 
@@ -66,7 +66,7 @@ public sealed partial class CtiPlatformLink : PlatformLinkBase, IConnectionTeste
 
     private async Task<CtiSession> OpenSessionAsync(ServiceTarget target, CancellationToken cancellationToken)
     {
-        var connection = await CtiConnection.OpenAsync(target, IsSecure, Validator, _framers, Options, _settings.CredentialsOnEveryRequest, Context.Time, Context.ProtocolTrace, cancellationToken).ConfigureAwait(false);
+        var connection = await CtiConnection.OpenAsync(target, IsSecure, Validator, Context.ServiceLocator, _framers, Options, _settings.CredentialsOnEveryRequest, Context.Time, Context.ProtocolTrace, cancellationToken).ConfigureAwait(false);
         var session = new CtiSession(connection, Options, _settings, this, Context.Time, Log, $"ecsta-{Options.InstanceName}-{InstanceTag}-{Guid.NewGuid():N}");
         session.Start();
         return session;

@@ -9,9 +9,10 @@ namespace Ecsta.Plugins.Transport.Xsi;
 public sealed partial class XsiPlatformLink
 {
     /// <summary>
-    /// <c>ecsta connection test</c>: each SRV target tried in order with its outcome, then authentication, then an
-    /// event channel and a subscription round trip (both deleted again, after every event received on the channel was
-    /// acknowledged: an XSP counts unacknowledged events). Independent of the link's own connection.
+    /// <c>ecsta connection test</c>: each SRV target tried in order with its outcome (and the addresses its name resolved
+    /// to), then authentication, then an event channel and a subscription round trip (both deleted again, after every
+    /// event received on the channel was acknowledged: an XSP counts unacknowledged events). Independent of the link's
+    /// own connection.
     /// </summary>
     public async Task<ConnectionTestResult> TestConnectionAsync(CancellationToken cancellationToken)
     {
@@ -20,17 +21,19 @@ public sealed partial class XsiPlatformLink
         ServiceTarget? good = null;
         foreach (var target in targets)
         {
+            var resolved = "";
             try
             {
+                resolved = await ResolvedAddressesAsync(target, cancellationToken).ConfigureAwait(false);
                 await AuthenticateAsync(target, cancellationToken).ConfigureAwait(false);
-                steps.Add(new ConnectionTestStep("target", true, "answered", target));
+                steps.Add(new ConnectionTestStep("target", true, resolved + "answered", target));
                 steps.Add(new ConnectionTestStep("authentication", true, $"{Options.UserId} accepted"));
                 good = target;
                 break;
             }
             catch (PlatformException ex) when (ex.Kind == PlatformErrorKind.Unauthorized)
             {
-                steps.Add(new ConnectionTestStep("target", true, "answered", target));
+                steps.Add(new ConnectionTestStep("target", true, resolved + "answered", target));
                 steps.Add(new ConnectionTestStep("authentication", false, ex.Message));
                 return new ConnectionTestResult(steps);
             }

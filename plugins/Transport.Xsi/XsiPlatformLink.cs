@@ -24,7 +24,7 @@ public sealed partial class XsiPlatformLink : PlatformLinkBase, IConnectionTeste
         : base(options, context, settings)
     {
         _settings = settings;
-        _requester = new XsiRequester(XsiHttpClientFactory.Create(options, Validator), options, Validator, context.ProtocolTrace);
+        _requester = new XsiRequester(XsiHttpClientFactory.Create(options, Validator, context.ServiceLocator), options, Validator, context.ProtocolTrace);
         _requester.Unauthorized += OnUnauthorized;
     }
 

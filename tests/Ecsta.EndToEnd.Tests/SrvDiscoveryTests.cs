@@ -11,8 +11,8 @@ namespace Ecsta.EndToEnd.Tests;
 
 /// <summary>
 /// SRV discovery with a real dnsmasq as the host's name server (SrvServiceLocator), the real XSI plugin and the
-/// simulator. The SRV targets and the fallback host are names the system resolver knows (127.0.0.1, localhost):
-/// the configured name server is asked for SRV records only, the transport resolves target names through the system.
+/// simulator: failover along the SRV targets, and the configured host without SRV records. The targets here are an IP
+/// address and <c>localhost</c>; targets only the name server knows are <see cref="NameServerResolutionTests"/>.
 /// </summary>
 public sealed class SrvDiscoveryTests(HostEnvironment env) : IClassFixture<HostEnvironment>
 {

@@ -11,10 +11,19 @@ using Serilog;
 
 namespace Ecsta.Plugins.Transport.Xsi.Tests;
 
-/// <summary>Returns fixed targets, counting how often it was asked.</summary>
+/// <summary>
+/// Returns fixed targets, counting how often it was asked, and the addresses of the names in <see cref="Addresses"/>
+/// (a name the test did not enter fails as the host's resolver fails for an unknown name), remembering each name asked.
+/// </summary>
 internal sealed class FixedServiceLocator(params ServiceTarget[] targets) : IServiceLocator
 {
     public int Calls;
+
+    /// <summary>The names this locator resolves and their addresses.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, IPAddress[]> Addresses { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Every name whose addresses were asked for, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> AddressQueries { get; } = new();
 
     public string? LastProtocol;
 
@@ -23,6 +32,14 @@ internal sealed class FixedServiceLocator(params ServiceTarget[] targets) : ISer
         Interlocked.Increment(ref Calls);
         LastProtocol = service + "/" + protocol;
         return Task.FromResult<IReadOnlyList<ServiceTarget>>(targets);
+    }
+
+    public Task<IReadOnlyList<IPAddress>> ResolveAddressesAsync(string host, CancellationToken cancellationToken)
+    {
+        AddressQueries.Enqueue(host);
+        return Addresses.TryGetValue(host, out var addresses)
+            ? Task.FromResult<IReadOnlyList<IPAddress>>(addresses)
+            : throw new PlatformException(PlatformErrorKind.LinkDown, $"Cannot resolve {host}: the test's name servers do not know it (NXDOMAIN).");
     }
 }
 

@@ -5,9 +5,9 @@ using DnsClient;
 namespace Ecsta.Testing;
 
 /// <summary>
-/// A real dnsmasq on a free loopback port, serving the SRV records a test gives it. A port another process takes
-/// between choosing and binding (test projects run in parallel) makes dnsmasq exit with code 2: it is started again
-/// on another port.
+/// A real dnsmasq on a free loopback port, serving the SRV and host (A/AAAA) records a test gives it. A port another
+/// process takes between choosing and binding (test projects run in parallel) makes dnsmasq exit with code 2: it is
+/// started again on another port.
 /// </summary>
 public sealed class DnsmasqServer : IAsyncDisposable
 {
@@ -25,13 +25,19 @@ public sealed class DnsmasqServer : IAsyncDisposable
 
     /// <param name="localDomain">Domain dnsmasq answers for with authority (unknown names get NXDOMAIN).</param>
     /// <param name="srvHosts">dnsmasq <c>--srv-host</c> values, e.g. <c>_ecsta._tls.example.test,web1.example.test,443,20,20</c>.</param>
-    public static async Task<DnsmasqServer> StartAsync(string localDomain, params string[] srvHosts)
+    public static Task<DnsmasqServer> StartAsync(string localDomain, params string[] srvHosts) =>
+        StartAsync(localDomain, srvHosts, []);
+
+    /// <param name="localDomain">Domain dnsmasq answers for with authority (unknown names get NXDOMAIN).</param>
+    /// <param name="srvHosts">dnsmasq <c>--srv-host</c> values, e.g. <c>_ecsta._tls.example.test,web1.example.test,443,20,20</c>.</param>
+    /// <param name="hostRecords">dnsmasq <c>--host-record</c> values (A and AAAA records), e.g. <c>web1.example.test,127.0.0.1</c>.</param>
+    public static async Task<DnsmasqServer> StartAsync(string localDomain, IReadOnlyList<string> srvHosts, IReadOnlyList<string> hostRecords)
     {
         var binary = new[] { "/usr/sbin/dnsmasq", "/usr/bin/dnsmasq" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("dnsmasq is not installed; ./test.sh installs it (apt-get install dnsmasq)");
         for (var attempt = 1; ; attempt++)
         {
-            var server = Start(binary, FreePorts.TcpAndUdp(), localDomain, srvHosts);
+            var server = Start(binary, FreePorts.TcpAndUdp(), localDomain, srvHosts, hostRecords);
             try
             {
                 await server.WaitUntilAnsweringAsync(localDomain);
@@ -44,7 +50,7 @@ public sealed class DnsmasqServer : IAsyncDisposable
         }
     }
 
-    private static DnsmasqServer Start(string binary, int port, string localDomain, string[] srvHosts)
+    private static DnsmasqServer Start(string binary, int port, string localDomain, IReadOnlyList<string> srvHosts, IReadOnlyList<string> hostRecords)
     {
         var info = new ProcessStartInfo(binary)
         {
@@ -64,6 +70,11 @@ public sealed class DnsmasqServer : IAsyncDisposable
         foreach (var srv in srvHosts)
         {
             info.ArgumentList.Add($"--srv-host={srv}");
+        }
+
+        foreach (var record in hostRecords)
+        {
+            info.ArgumentList.Add($"--host-record={record}");
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("dnsmasq did not start");

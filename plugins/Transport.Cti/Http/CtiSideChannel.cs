@@ -15,10 +15,10 @@ internal sealed class CtiSideChannel : IDisposable
     private readonly XsiRequester _requester;
     private readonly int _port;
 
-    public CtiSideChannel(PlatformLinkOptions options, CtiLinkSettings settings, ServerCertificateValidator validator, ILogger trace)
+    public CtiSideChannel(PlatformLinkOptions options, CtiLinkSettings settings, ServerCertificateValidator validator, IServiceLocator locator, ILogger trace)
     {
         // ctis → https, cti → http: XsiRequester derives the scheme from the connection type.
-        _requester = new XsiRequester(XsiHttpClientFactory.Create(options, validator), options, validator, trace);
+        _requester = new XsiRequester(XsiHttpClientFactory.Create(options, validator, locator), options, validator, trace);
         _port = PortFor(options, settings);
     }
 

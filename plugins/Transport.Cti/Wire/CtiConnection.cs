@@ -23,7 +23,7 @@ internal sealed class CtiConnection : IAsyncDisposable
 {
     private const string Masked = "********";
     private const int MaxTraceChars = 16 * 1024;
-    private readonly TcpClient _client;
+    private readonly Socket _socket;
     private readonly Stream _stream;
     private readonly IXmlDocumentFramer _framer;
     private readonly ILogger _trace;
@@ -40,10 +40,10 @@ internal sealed class CtiConnection : IAsyncDisposable
     private long _bytesReceived;
     private long _requestsSent;
 
-    private CtiConnection(ServiceTarget target, TcpClient client, Stream stream, IXmlDocumentFramer framer, string credentials, bool credentialsEveryRequest, TimeProvider time, ILogger trace)
+    private CtiConnection(ServiceTarget target, Socket socket, Stream stream, IXmlDocumentFramer framer, string credentials, bool credentialsEveryRequest, TimeProvider time, ILogger trace)
     {
         Target = target;
-        _client = client;
+        _socket = socket;
         _stream = stream;
         _framer = framer;
         _credentials = credentials;
@@ -71,11 +71,15 @@ internal sealed class CtiConnection : IAsyncDisposable
     /// <summary>Requests written (keepalives included).</summary>
     public long RequestsSent => Interlocked.Read(ref _requestsSent);
 
-    /// <summary>Connects (TCP, then TLS for <c>ctis</c>) within the request timeout; failures throw <see cref="PlatformException"/> of kind LinkDown.</summary>
+    /// <summary>
+    /// Connects (TCP to the addresses the host's resolver gives for the target's name, then TLS for <c>ctis</c>, which
+    /// authenticates the name) within the request timeout; failures throw <see cref="PlatformException"/> of kind LinkDown.
+    /// </summary>
     public static async Task<CtiConnection> OpenAsync(
         ServiceTarget target,
         bool secure,
         ServerCertificateValidator validator,
+        IServiceLocator locator,
         IXmlDocumentFramerFactory framers,
         PlatformLinkOptions options,
         bool credentialsEveryRequest,
@@ -83,15 +87,15 @@ internal sealed class CtiConnection : IAsyncDisposable
         ILogger trace,
         CancellationToken cancellationToken)
     {
-        var client = new TcpClient { NoDelay = true };
+        Socket? socket = null;
         Stream? stream = null;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.RequestTimeout);
         string? refusal = null;
         try
         {
-            await client.ConnectAsync(target.Host, target.Port, timeout.Token).ConfigureAwait(false);
-            stream = client.GetStream();
+            socket = await TargetConnector.ConnectAsync(locator, target.Host, target.Port, timeout.Token).ConfigureAwait(false);
+            stream = new NetworkStream(socket, ownsSocket: true);
             if (secure)
             {
                 var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
@@ -115,7 +119,7 @@ internal sealed class CtiConnection : IAsyncDisposable
             }
 
             var framer = framers.Create(stream, leaveOpen: true);
-            return new CtiConnection(target, client, stream, framer, XspCredentials.Encode(options.UserId, options.Password), credentialsEveryRequest, time, trace);
+            return new CtiConnection(target, socket, stream, framer, XspCredentials.Encode(options.UserId, options.Password), credentialsEveryRequest, time, trace);
         }
         catch (Exception ex) when (ex is SocketException or IOException or AuthenticationException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
@@ -124,7 +128,7 @@ internal sealed class CtiConnection : IAsyncDisposable
                 await stream.DisposeAsync().ConfigureAwait(false);
             }
 
-            client.Dispose();
+            socket?.Dispose();
             var where = $"{target.Host}:{target.Port}";
             throw ex switch
             {
@@ -141,7 +145,7 @@ internal sealed class CtiConnection : IAsyncDisposable
                 await stream.DisposeAsync().ConfigureAwait(false);
             }
 
-            client.Dispose();
+            socket?.Dispose();
             throw;
         }
     }
@@ -302,7 +306,7 @@ internal sealed class CtiConnection : IAsyncDisposable
             pending.TrySetException(new PlatformException(PlatformErrorKind.LinkDown, $"The CTI connection to {Target.Host}:{Target.Port} closed before the answer."));
         }
 
-        _client.Dispose();
+        _socket.Dispose();
     }
 
     private static string Clip(string text) => text.Length > MaxTraceChars ? text[..MaxTraceChars] + "…" : text;

@@ -3,10 +3,15 @@ using Ecsta.Abstractions.Transports;
 
 namespace Ecsta.Plugins.Transport.Xsi.Http;
 
-/// <summary>Builds the one <see cref="HttpClient"/> of a link: HTTP/1.1, the proxy for all traffic, strict TLS validation.</summary>
+/// <summary>
+/// Builds the one <see cref="HttpClient"/> of a link: HTTP/1.1, the proxy for all traffic, strict TLS validation. Without
+/// a proxy, XSP names are resolved by the host's resolver (<see cref="TargetConnector"/>), so SRV targets known only to
+/// the configured name servers are reachable; through a proxy the proxy resolves them, and only the proxy's own name
+/// is looked up, by the operating system.
+/// </summary>
 internal static class XsiHttpClientFactory
 {
-    public static HttpClient Create(PlatformLinkOptions options, ServerCertificateValidator validator)
+    public static HttpClient Create(PlatformLinkOptions options, ServerCertificateValidator validator, IServiceLocator locator)
     {
         // A plain-HTTP proxy may not keep a client connection open for a second request (tinyproxy answers the first and
         // closes, and drops the strip of "Connection: close" from the answer, so the client would reuse a connection the
@@ -28,6 +33,11 @@ internal static class XsiHttpClientFactory
                     validator.Validate(certificate as System.Security.Cryptography.X509Certificates.X509Certificate2, chain, errors),
             },
         };
+        if (options.Proxy is null)
+        {
+            handler.ConnectCallback = TargetConnector.HttpConnectCallback(locator);
+        }
+
         return new HttpClient(handler, disposeHandler: true)
         {
             Timeout = Timeout.InfiniteTimeSpan,

@@ -117,11 +117,20 @@ internal sealed class XsiRequester : IDisposable
 
     /// <summary>
     /// A request that did not get through: a refused TLS certificate says which and why (the validator's words: the
-    /// handshake exception only says a callback refused it); anything else names its innermost cause.
+    /// handshake exception only says a callback refused it); a name without an address says so in the resolver's words
+    /// (the name and the name servers asked); anything else names its innermost cause.
     /// </summary>
     private PlatformException ConnectionFailure(ServiceTarget target, Exception ex)
     {
         var where = $"{target.Host}:{target.Port}";
+        for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is PlatformException unresolved)
+            {
+                return new PlatformException(unresolved.Kind, unresolved.Message, null, ex);
+            }
+        }
+
         if (ex.GetBaseException() is AuthenticationException && _validator.LastRefusal is { } refusal)
         {
             return new PlatformException(PlatformErrorKind.LinkDown, $"The TLS certificate of {where} was refused: {refusal}", null, ex);

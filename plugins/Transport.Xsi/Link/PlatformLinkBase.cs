@@ -214,6 +214,23 @@ public abstract partial class PlatformLinkBase : IPlatformLink, ILinkSessionOwne
     }
 
     /// <summary>
+    /// For the connection test: <c>resolved to 192.0.2.10, 2001:db8::10; </c> when the link looks the target's name up
+    /// itself (the host's resolver, as every connection does), else empty (an IP address; through a proxy, which looks
+    /// the name up). A name without an address throws the resolver's <see cref="PlatformException"/>.
+    /// </summary>
+    internal async Task<string> ResolvedAddressesAsync(ServiceTarget target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (Options.Proxy is not null || System.Net.IPAddress.TryParse(target.Host, out _))
+        {
+            return "";
+        }
+
+        var addresses = await Context.ServiceLocator.ResolveAddressesAsync(target.Host, cancellationToken).ConfigureAwait(false);
+        return $"resolved to {string.Join(", ", addresses)}; ";
+    }
+
+    /// <summary>
     /// Connects and authenticates on one target and returns the session, not yet opened; throws
     /// <see cref="PlatformException"/> when the target does not answer or refuses (the session is then disposed).
     /// </summary>

@@ -45,6 +45,7 @@ internal static class CliApplication
         yield return CallCommand.Create(console);
         yield return ConnectionCommand.Create(console);
         yield return LinesCommand.Create(console);
+        yield return DnsCommand.Create(console);
     }
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)

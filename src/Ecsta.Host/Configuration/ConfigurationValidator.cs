@@ -50,6 +50,7 @@ internal sealed partial class ConfigurationValidator
             errors.AddRange(Validate(instance).Select(e => e with { Field = $"{instance.Name}.{e.Field}" }));
         }
 
+        errors.AddRange(ValidateDns(configuration.Dns));
         return errors;
     }
 

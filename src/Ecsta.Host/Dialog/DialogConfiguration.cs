@@ -5,8 +5,9 @@ using Ecsta.Host.Runtime;
 namespace Ecsta.Host.Dialog;
 
 /// <summary>
-/// The dialog's edits of the configuration file: each one loads the file, changes one instance, validates it with the
-/// one validator the CLI uses, and saves atomically through the store only when nothing is wrong. One edit at a time.
+/// The dialog's edits of the configuration file: each one loads the file, changes one instance (or the DNS name
+/// servers), validates it with the one validator the CLI uses, and saves atomically through the store only when
+/// nothing is wrong. One edit at a time.
 /// </summary>
 internal sealed class DialogConfiguration
 {
@@ -114,6 +115,33 @@ internal sealed class DialogConfiguration
             configuration.Instances.Remove(instance);
             _store.Save(configuration);
             return true;
+        }
+    }
+
+    /// <summary>The DNS name servers (<c>dns.nameServers</c>); empty = the operating system's resolver.</summary>
+    public IReadOnlyList<string> NameServers()
+    {
+        lock (_gate)
+        {
+            return [.. _store.LoadOrEmpty().Dns.NameServers];
+        }
+    }
+
+    /// <summary>Replaces the DNS name servers; the validator's errors (<c>dns.nameServers[1]</c>) when any entry is refused, nothing saved then.</summary>
+    public IReadOnlyList<ValidationError> SaveNameServers(IReadOnlyList<string> nameServers)
+    {
+        lock (_gate)
+        {
+            var configuration = _store.LoadOrEmpty();
+            var dns = new DnsConfiguration { NameServers = [.. nameServers], Unknown = configuration.Dns.Unknown };
+            var errors = ConfigurationValidator.ValidateDns(dns);
+            if (errors.Count == 0)
+            {
+                configuration.Dns = dns;
+                _store.Save(configuration);
+            }
+
+            return errors;
         }
     }
 

@@ -68,6 +68,10 @@ internal static class DialogEndpoints
             plugin = p.Plugin,
         })));
 
+        var dns = new DialogDns(configuration, log);
+        api.MapGet("/dns", dns.Get);
+        api.MapPut("/dns", (Func<HttpContext, Task<IResult>>)dns.SaveAsync);
+
         var license = new DialogLicense(services.Licenses, log);
         api.MapGet("/license", license.Status);
         api.MapPost("/license/codes", (Func<HttpContext, Task<IResult>>)license.AddCodeAsync);

@@ -8,31 +8,40 @@ namespace Ecsta.Host.Discovery;
 /// <summary>
 /// The host's DNS SRV resolver (DnsClient.NET): <c>_service._protocol.host</c> ordered per RFC 2782; without SRV
 /// records (or when DNS fails) the configured host and port. A single record with target "." means the service is
-/// decidedly not available there: no targets.
+/// decidedly not available there: no targets. The targets' addresses come from the same name servers
+/// (<see cref="AddressLookup"/>).
 /// </summary>
 internal sealed class SrvServiceLocator : IServiceLocator
 {
     private readonly LookupClient _dns;
+    private readonly AddressLookup _addresses;
     private readonly ILogger _log;
     private readonly Random _random;
 
-    /// <param name="nameServers">Name servers to ask (host:port or host); empty = the system's.</param>
+    /// <param name="nameServers">Name servers to ask (IP or IP:port, see <see cref="NameServerAddress"/>); empty = the system's.</param>
     /// <param name="log">Log.</param>
     /// <param name="random">Random source for the weighted choice (tests pass a seeded one).</param>
+    /// <exception cref="ArgumentException">An entry is not an IP address with an optional port.</exception>
     public SrvServiceLocator(IReadOnlyList<string> nameServers, ILogger log, Random? random = null)
     {
-        var options = nameServers.Count == 0
+        var endPoints = nameServers.Select(NameServerAddress.Parse).ToArray();
+        NameServers = [.. nameServers];
+        var options = endPoints.Length == 0
             ? new LookupClientOptions()
-            : new LookupClientOptions(nameServers.Select(ParseEndPoint).ToArray());
+            : new LookupClientOptions(endPoints);
         options.UseCache = false;
         options.Timeout = TimeSpan.FromSeconds(3);
         options.Retries = 1;
         options.ThrowDnsErrors = false;
         options.ContinueOnDnsError = false;
         _dns = new LookupClient(options);
+        _addresses = new AddressLookup(endPoints, log);
         _log = log;
         _random = random ?? Random.Shared;
     }
+
+    /// <summary>The name servers asked, as configured; empty = the system's.</summary>
+    public IReadOnlyList<string> NameServers { get; }
 
     public async Task<IReadOnlyList<ServiceTarget>> ResolveAsync(string service, string protocol, string host, int fallbackPort, CancellationToken cancellationToken)
     {
@@ -73,13 +82,7 @@ internal sealed class SrvServiceLocator : IServiceLocator
         return ordered;
     }
 
-    private static IPEndPoint ParseEndPoint(string text)
-    {
-        if (IPEndPoint.TryParse(text, out var endPoint))
-        {
-            return endPoint.Port == 0 ? new IPEndPoint(endPoint.Address, 53) : endPoint;
-        }
-
-        throw new ArgumentException($"name server '{text}' is not an IP address with an optional port", nameof(text));
-    }
+    /// <inheritdoc />
+    public Task<IReadOnlyList<IPAddress>> ResolveAddressesAsync(string host, CancellationToken cancellationToken) =>
+        _addresses.ResolveAsync(host, cancellationToken);
 }

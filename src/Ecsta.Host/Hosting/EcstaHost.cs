@@ -38,7 +38,7 @@ internal static class EcstaHost
         var licenses = OpenLicenses(catalog, store, configuration, log);
         try
         {
-            var locator = new SrvServiceLocator(configuration.Dns.NameServers, log.ForContext("SourceContext", "Discovery"));
+            var locator = new ConfiguredServiceLocator(configuration.Dns, log.ForContext("SourceContext", "Discovery"));
             await using var runtime = new TelephonyRuntime(catalog, store, locator, TimeProvider.System, log, logDirectory, licenses);
 
             var builder = WebApplication.CreateSlimBuilder();
@@ -60,7 +60,7 @@ internal static class EcstaHost
             using var watcher = demo ? null : new ConfigurationWatcher(store, TimeProvider.System, log.ForContext("SourceContext", "Configuration"));
             if (watcher is not null)
             {
-                watcher.Changed += (_, changed) => _ = ApplyChangeAsync(runtime, changed, log, cancellationToken);
+                watcher.Changed += (_, changed) => _ = ApplyChangeAsync(runtime, locator, changed, log, cancellationToken);
             }
 
             Banner.Write(console, app.Urls, runtime, demoMode, catalog, store.Path, access, options.InteractiveConsole);
@@ -91,10 +91,11 @@ internal static class EcstaHost
             configuration.Licensing.TrustedPublicKeys));
     }
 
-    private static async Task ApplyChangeAsync(TelephonyRuntime runtime, EcstaConfiguration configuration, ILogger log, CancellationToken cancellationToken)
+    private static async Task ApplyChangeAsync(TelephonyRuntime runtime, ConfiguredServiceLocator locator, EcstaConfiguration configuration, ILogger log, CancellationToken cancellationToken)
     {
         try
         {
+            locator.Apply(configuration.Dns);
             await runtime.ApplyAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

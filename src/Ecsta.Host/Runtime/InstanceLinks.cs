@@ -46,6 +46,12 @@ internal static class InstanceLinks
             throw new InstanceLinkException(string.Join("; ", problems));
         }
 
+        var dnsProblems = ConfigurationValidator.ValidateDns(configuration.Dns);
+        if (dnsProblems.Count > 0)
+        {
+            throw new InstanceLinkException(string.Join("; ", dnsProblems) + " (set them with `ecsta dns set`)");
+        }
+
         var silent = new LoggerConfiguration().CreateLogger();
         return factory.Create(options, new PlatformLinkContext
         {

@@ -114,7 +114,7 @@
   function say(message) { $('#status').textContent = message || ''; }
 
   function show(view) {
-    for (const v of ['login-view', 'instances-view', 'editor-view', 'license-view']) $('#' + v).hidden = v !== view;
+    for (const v of ['login-view', 'instances-view', 'editor-view', 'license-view', 'dns-view']) $('#' + v).hidden = v !== view;
     $('#nav').hidden = view === 'login-view';
   }
 
@@ -665,6 +665,36 @@
     }
   }
 
+  // ---------- DNS: the name servers of every instance's lookups (dns.nameServers) ----------
+  function dnsError(message) {
+    const input = $('#dns-name-servers');
+    $('[data-error-for="dns.nameServers"]').textContent = message || '';
+    input.classList.toggle('invalid', !!message);
+    if (message) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
+  }
+
+  async function showDns() {
+    const result = await call('GET', 'dns');
+    say('');
+    dnsError('');
+    if (result.ok) $('#dns-name-servers').value = result.data.nameServers.join('\n');
+    if (result.status !== 401) show('dns-view');
+  }
+
+  async function saveDns(event) {
+    event.preventDefault();
+    dnsError('');
+    const nameServers = $('#dns-name-servers').value.split('\n').map(line => line.trim()).filter(line => line !== '');
+    const result = await call('PUT', 'dns', { nameServers });
+    if (result.ok) {
+      $('#dns-name-servers').value = result.data.nameServers.join('\n');
+      say(result.data.systemResolver ? 'Saved: the operating system\u2019s resolver answers.' : 'Saved the name servers.');
+    } else if (result.status !== 401) {
+      say('');
+      dnsError(failureText(result));
+    }
+  }
+
   // ---------- start ----------
   async function start() {
     const session = await call('GET', 'session');
@@ -684,6 +714,8 @@
     $('#logout').addEventListener('click', logout);
     $('#nav-instances').addEventListener('click', () => showInstances(''));
     $('#nav-license').addEventListener('click', showLicense);
+    $('#nav-dns').addEventListener('click', showDns);
+    $('#dns-form').addEventListener('submit', saveDns);
     $('#new-instance').addEventListener('click', () => openEditor(null));
     $('#cancel').addEventListener('click', () => showInstances(''));
     $('#delete').addEventListener('click', remove);
