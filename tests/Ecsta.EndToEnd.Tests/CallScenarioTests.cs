@@ -232,7 +232,12 @@ public abstract class CallScenarioTests
         var mark = line.Sink.Count;
         var complete = line.Provider.CompleteTransfer(line.LineHandle, o, k, LineTransferMode.CONFERENCE);
         var f = complete.NewCallHandle;
-        await line.Sink.WaitForAsync(Conferenced(k, f), mark);
+
+        // The whole step, up to its closing NUMCALLS: the next mark must not fall before it.
+        await line.ExpectAsync(mark,
+            C(complete), CS(f, "CONNECTED/ACTIVE"),
+            CI(o, LineCallInfoState.RELATEDCALLID), Conferenced(o, f),
+            CI(k, LineCallInfoState.RELATEDCALLID), Conferenced(k, f), NumCalls);
 
         mark = line.Sink.Count;
         var hold = line.Provider.Hold(line.LineHandle, f);

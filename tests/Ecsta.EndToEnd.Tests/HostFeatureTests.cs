@@ -74,6 +74,7 @@ public sealed partial class HostFeatureTests(HostEnvironment env) : IClassFixtur
         var call = line.Provider.MakeCall(line.LineHandle, "030" + user.Extension + "41");
         var h = call.NewCallHandle;
         await line.Sink.WaitForAsync(CS(h, "CONNECTED/ACTIVE"), mark);
+        await line.SettleAsync(); // the step's end-of-step messages come before the next mark
 
         // The capture's user is replaced by this line's user so the document reaches the monitored line; everything
         // else (ids, namespaces, the On-Hook snapshot without calls) is sent exactly as captured.

@@ -56,6 +56,12 @@ internal sealed class LineDevice(uint deviceId, TspLineSettings settings)
     /// <summary>Whether BroadWorks monitors the user (MonitorAsync succeeded and no MonitoringEvent(false) since).</summary>
     public bool Monitored { get; set; }
 
+    /// <summary>
+    /// Whether a MonitorAsync for the line is under way: the line is not monitored a second time meanwhile (a second
+    /// MonitorAsync would read the line's calls again in server mode, and that late snapshot could end newer calls).
+    /// </summary>
+    public bool MonitorStarting { get; set; }
+
     /// <summary>Why monitoring failed or ended, if it did.</summary>
     public string? MonitorProblem { get; set; }
 

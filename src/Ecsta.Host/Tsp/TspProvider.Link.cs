@@ -58,7 +58,7 @@ public sealed partial class TspProvider
         // Lines whose monitoring failed (often with the very fault that took the link down) are tried again as soon as
         // the link is back, not after the retry interval: otherwise a link that recovers in a second leaves them out
         // of service for half a minute.
-        if (up && _linesById.Values.Any(l => !l.Monitored && !l.Removed))
+        if (up && _linesById.Values.Any(l => !l.Monitored && !l.Removed && !l.MonitorStarting))
         {
             RetryNow();
         }
@@ -87,7 +87,22 @@ public sealed partial class TspProvider
         }
     }
 
-    /// <summary>Starts monitoring lines; those that fail are retried by one instance-wide deadline (no timer per line).</summary>
+    /// <summary>Marks lines whose monitoring is about to start (under the lock); returns them.</summary>
+    private static List<LineDevice> StartMonitoring(IEnumerable<LineDevice> lines)
+    {
+        var starting = lines.ToList();
+        foreach (var line in starting)
+        {
+            line.MonitorStarting = true;
+        }
+
+        return starting;
+    }
+
+    /// <summary>
+    /// Starts monitoring lines (marked with <see cref="StartMonitoring"/>); those that fail are retried by one
+    /// instance-wide deadline (no timer per line).
+    /// </summary>
     private async Task MonitorLinesAsync(List<LineDevice> lines, CancellationToken cancellationToken)
     {
         if (lines.Count == 0)
@@ -100,6 +115,11 @@ public sealed partial class TspProvider
             await _link.MonitorAsync([.. lines.Select(l => l.UserId)], cancellationToken).ConfigureAwait(false);
             Post(() =>
             {
+                foreach (var line in lines)
+                {
+                    line.MonitorStarting = false;
+                }
+
                 foreach (var line in lines.Where(l => !l.Removed))
                 {
                     line.Monitored = true;
@@ -115,6 +135,7 @@ public sealed partial class TspProvider
             {
                 foreach (var line in lines)
                 {
+                    line.MonitorStarting = false;
                     line.Monitored = false;
                     line.MonitorProblem = "monitoring could not start: " + ex.Message;
                     UpdateService(line);
@@ -138,13 +159,13 @@ public sealed partial class TspProvider
     private void RetryMonitoring()
     {
         _retryEntry = null;
-        var lines = _linesById.Values.Where(l => !l.Monitored && !l.Removed).ToList();
         var connected = _connected;
-        if (lines.Count == 0 && connected)
+        if (connected && !_linesById.Values.Any(l => !l.Monitored && !l.Removed && !l.MonitorStarting))
         {
             return;
         }
 
+        var lines = StartMonitoring(_linesById.Values.Where(l => !l.Monitored && !l.Removed && !l.MonitorStarting));
         _ = RetryAsync(lines, connected);
     }
 
@@ -165,6 +186,11 @@ public sealed partial class TspProvider
             {
                 Post(() =>
                 {
+                    foreach (var line in lines)
+                    {
+                        line.MonitorStarting = false;
+                    }
+
                     _linkProblem = "connecting failed: " + ex.Message;
                     EnsureRetry();
                 });

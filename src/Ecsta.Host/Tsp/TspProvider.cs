@@ -81,12 +81,16 @@ public sealed partial class TspProvider : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _loop ??= Task.Run(() => RunLoopAsync(_stop.Token), CancellationToken.None);
+        List<LineDevice> lines;
         try
         {
             await _link.ConnectAsync(cancellationToken).ConfigureAwait(false);
             lock (_gate)
             {
                 _connected = true;
+
+                // Marked before the loop learns that the link is up, so that it does not start monitoring them too.
+                lines = StartMonitoring(_linesById.Values.Where(l => !l.MonitorStarting && !l.Removed));
             }
 
             Post(() => OnLinkState(new LinkStateEvent { State = _link.State == LinkState.Disconnected ? LinkState.Connected : _link.State }));
@@ -100,12 +104,6 @@ public sealed partial class TspProvider : IAsyncDisposable
                 EnsureRetry();
             });
             return;
-        }
-
-        List<LineDevice> lines;
-        lock (_gate)
-        {
-            lines = [.. _linesById.Values];
         }
 
         await MonitorLinesAsync(lines, cancellationToken).ConfigureAwait(false);
@@ -157,6 +155,7 @@ public sealed partial class TspProvider : IAsyncDisposable
             }
 
             device = CreateLine(line);
+            device.MonitorStarting = true;
             _settings = _settings with { Lines = [.. _settings.Lines, line] };
             SendProvider(new TapiMessage(Abstractions.Tapi.LineMessage.LINE_CREATE, device.DeviceId, 0, 0, device.DeviceId, 0));
         }

@@ -33,15 +33,29 @@ public abstract class ApplicationApiTest(DemoHost host) : IAsyncLifetime
         return (hCall, offered);
     }
 
-    /// <summary><see cref="RingAsync"/>, then the called line answers; both calls are CONNECTED.</summary>
+    /// <summary>
+    /// <see cref="RingAsync"/>, then the called line answers; both calls are CONNECTED and the caller is connected to
+    /// <paramref name="to"/>. The LINE_CALLINFO(CONNECTEDID) each side got with the answer is taken, so that a later
+    /// <see cref="ApiApplication.CallInfoAsync"/> for CONNECTEDID waits for the next change of the connected party (a
+    /// transfer's) instead of returning this one at once.
+    /// </summary>
     internal static async Task<(uint Caller, uint Called)> AnsweredCallAsync(ApiApplication caller, uint callerLine, ApiApplication called, uint calledLine, DemoLine to)
     {
         var (hCall, offered) = await RingAsync(caller, callerLine, called, calledLine, to);
         await called.RequestAsync("lineAnswer", new { hCall = offered });
         await called.StateAsync(offered, "CONNECTED", "ACTIVE");
         await caller.StateAsync(hCall, "CONNECTED", "ACTIVE");
+        await TakeAnswerConnectedIdAsync(called, offered);
+        await TakeAnswerConnectedIdAsync(caller, hCall);
+        Assert.EndsWith(to.Number, (await caller.InfoAsync(hCall))["connected"]!["number"]!.Value<string>(), StringComparison.Ordinal);
         return (hCall, offered);
     }
+
+    /// <summary>
+    /// Takes the LINE_CALLINFO(CONNECTEDID) of an answered call: the core sends it just before the call's CONNECTED
+    /// (already awaited), so it is there and only marks it as taken.
+    /// </summary>
+    internal static Task TakeAnswerConnectedIdAsync(ApiApplication app, uint hCall) => app.CallInfoAsync(hCall, "CONNECTEDID");
 
     /// <summary>Drops <paramref name="hCall"/> and waits for its DISCONNECTED and IDLE.</summary>
     internal static async Task DropAsync(ApiApplication app, uint hCall)

@@ -101,6 +101,10 @@ public sealed class ApplicationApiTransferTests(DemoHost host) : ApplicationApiT
         await bob.StateAsync(original, "IDLE");
         await bob.StateAsync(consult, "DISCONNECTED", "NORMAL");
         await bob.StateAsync(consult, "IDLE");
+
+        // The transfer's own LINE_CALLINFO (REASON|CONNECTEDID|REDIRECTINGID) of each remote party: it comes with that
+        // party's CallTransferredEvent, a separate event after bob's released calls, so bob's IDLE does not mean it was
+        // applied yet (the CONNECTEDID of the answer was taken when the calls were connected).
         await alice.CallInfoAsync(aliceCall, "CONNECTEDID");
         await carol.CallInfoAsync(carolCall, "CONNECTEDID");
         Assert.EndsWith(Line(2).Number, (await alice.InfoAsync(aliceCall))["connected"]!["number"]!.Value<string>(), StringComparison.Ordinal);
@@ -161,7 +165,8 @@ public sealed class ApplicationApiTransferTests(DemoHost host) : ApplicationApiT
 
     /// <summary>
     /// lineSetupTransfer of <paramref name="original"/> (ONHOLDPENDTRANSFER, consultation call DIALTONE), lineDial of the
-    /// consultation call to <paramref name="to"/>, which answers. Returns the consultation call and the target's call.
+    /// consultation call to <paramref name="to"/>, which answers (the answer's CONNECTEDID of both calls is taken, as in
+    /// <see cref="ApplicationApiTest.AnsweredCallAsync"/>). Returns the consultation call and the target's call.
     /// </summary>
     private static async Task<(uint Consult, uint TargetCall)> ConsultAsync(ApiApplication app, uint original, ApiApplication target, uint targetLine, DemoLine to)
     {
@@ -180,6 +185,8 @@ public sealed class ApplicationApiTransferTests(DemoHost host) : ApplicationApiT
         await target.RequestAsync("lineAnswer", new { hCall = targetCall });
         await target.StateAsync(targetCall, "CONNECTED", "ACTIVE");
         await app.StateAsync(consult, "CONNECTED", "ACTIVE");
+        await TakeAnswerConnectedIdAsync(target, targetCall);
+        await TakeAnswerConnectedIdAsync(app, consult);
         return (consult, targetCall);
     }
 }

@@ -90,14 +90,25 @@ internal sealed class FakePlatformLink : IPlatformLink
         return Record("Connect");
     }
 
-    public Task MonitorAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+    /// <summary>When set, <see cref="MonitorAsync"/> answers only once it is completed (monitoring takes its time).</summary>
+    public TaskCompletionSource? MonitorHeld { get; set; }
+
+    public async Task MonitorAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             _commands.Add("Monitor " + string.Join(",", userIds));
         }
 
-        return MonitorFailure is { } failure ? Task.FromException(failure) : Task.CompletedTask;
+        if (MonitorHeld is { } held)
+        {
+            await held.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (MonitorFailure is { } failure)
+        {
+            throw failure;
+        }
     }
 
     public Task StopMonitoringAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>

@@ -262,6 +262,29 @@ public sealed class LinkAndTimingTests
     }
 
     [Fact]
+    public async Task A_line_whose_monitoring_is_still_starting_when_the_link_reports_Connected_is_monitored_only_once()
+    {
+        // The provider reports the link Connected (on its loop) while MonitorAsync of the start is still under way, as
+        // it always is against a real platform: that must not start monitoring the line a second time (in server mode a
+        // second MonitorAsync reads the line's calls again, and that late snapshot ends a call made in the meantime).
+        var link = new FakePlatformLink { MonitorHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var lines = new[] { new TspLineSettings(TspHarness.User, TspHarness.Number, "Alice Example") };
+        await using var provider = new TspProvider(new TspInstanceSettings("starting", lines, new TspOptions()), link, new PassThroughFormatter(),
+            new TspHostServices { Time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider() });
+
+        var start = provider.StartAsync(CancellationToken.None);
+        await provider.SettleAsync();
+        Assert.Equal(["Connect", "Monitor alice"], link.Commands);
+        Assert.False(provider.GetLineDevStatus(provider.DeviceIds[0])!.InService);
+
+        link.MonitorHeld.SetResult();
+        await start;
+        await provider.SettleAsync();
+        Assert.Equal(["Connect", "Monitor alice"], link.Commands);
+        Assert.True(provider.GetLineDevStatus(provider.DeviceIds[0])!.InService);
+    }
+
+    [Fact]
     public async Task Opening_many_lines_reads_their_services_a_few_lines_at_a_time_and_each_line_once()
     {
         var link = new FakePlatformLink { ServiceReadsHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
