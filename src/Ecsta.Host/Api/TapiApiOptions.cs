@@ -21,6 +21,12 @@ internal sealed record TapiApiOptions
     /// <summary>WebSocket keep-alive (ping) interval.</summary>
     public TimeSpan KeepAlive { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How many line handles one connection may hold open at once (an application monitoring every line of a large
+    /// host opens tens of thousands; a loop that opens the same line forever must not grow the host without bound).
+    /// </summary>
+    public int MaxOpenLinesPerConnection { get; init; } = 100_000;
+
     /// <summary>How many IDLE calls stay addressable before the oldest is forgotten.</summary>
     public int IdleCallsKept { get; init; } = 1024;
 

@@ -84,6 +84,12 @@ internal sealed partial class TapiSession
                 throw ApiErrors.LineError(LineErr.RESOURCEUNAVAIL, "the connection is closing");
             }
 
+            if (_lines.Count >= _hub.Options.MaxOpenLinesPerConnection)
+            {
+                throw ApiErrors.LineError(LineErr.RESOURCEUNAVAIL,
+                    $"this connection already holds {_lines.Count} open line handles, the most one connection may hold; close some with lineClose");
+            }
+
             // Registered before the open so no message of the new handle can arrive for an unknown line.
             var result = provider.Open(deviceId, line, privileges);
             if (result.Result != LineErr.SUCCESS)
@@ -95,7 +101,7 @@ internal sealed partial class TapiSession
             _lines[line.HLine] = line;
         }
 
-        _log.Information("Application {Application} opened line {DeviceId} as {Privileges}: hLine {HLine}", Id, deviceId, TapiNames.Flags(privileges), line.HLine);
+        _log.Debug("Application {Application} opened line {DeviceId} as {Privileges}: hLine {HLine}", Id, deviceId, TapiNames.Flags(privileges), line.HLine);
         return new ApiOpenResult(line.HLine, deviceId, (uint)privileges, TapiNames.Flags(privileges));
     }
 

@@ -144,6 +144,39 @@ internal sealed partial class ConfigurationValidator
         }
     }
 
+    /// <summary>Why a trusted-CA path is no PEM file with at least one certificate, or null when it is one.</summary>
+    private static string? TrustedCaProblem(string path)
+    {
+        const long MaxBytes = 1024 * 1024;
+        try
+        {
+            var file = new FileInfo(path);
+            if (!file.Exists)
+            {
+                return $"'{path}' does not exist";
+            }
+
+            if (file.Length > MaxBytes)
+            {
+                return $"'{path}' is larger than 1 MiB: not a CA certificate file";
+            }
+
+            var certificates = new System.Security.Cryptography.X509Certificates.X509Certificate2Collection();
+            certificates.ImportFromPemFile(path);
+            var count = certificates.Count;
+            foreach (var certificate in certificates)
+            {
+                certificate.Dispose();
+            }
+
+            return count > 0 ? null : $"'{path}' holds no PEM certificate (-----BEGIN CERTIFICATE-----)";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            return $"'{path}' is not a readable PEM certificate file ({ex.Message})";
+        }
+    }
+
     private static void ValidateAdvanced(InstanceConfiguration instance, Action<string, string> error)
     {
         var advanced = instance.Advanced;
@@ -162,9 +195,9 @@ internal sealed partial class ConfigurationValidator
             error("advanced.monitorStartRetrySeconds", "must be between 1 and 3600");
         }
 
-        if (advanced.TrustedCaPath is { } ca && !File.Exists(ca))
+        if (advanced.TrustedCaPath is { } ca && TrustedCaProblem(ca) is { } problem)
         {
-            error("advanced.trustedCaPath", $"'{ca}' does not exist");
+            error("advanced.trustedCaPath", problem);
         }
 
         if (advanced.PinnedCertificateSha256 is { } pin && (pin.Length != 64 || !pin.All(char.IsAsciiHexDigit)))

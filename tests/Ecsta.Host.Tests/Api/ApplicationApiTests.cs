@@ -231,4 +231,22 @@ public sealed class ApplicationApiTests
         session.Close();
         Assert.Equal(0u, host.Harness.Provider.GetLineDevStatus(host.DeviceId)!.NumOpens);
     }
+
+    [Fact]
+    public async Task One_connection_cannot_hold_more_open_line_handles_than_its_cap_and_is_told_why()
+    {
+        await using var host = await ApiTestHost.StartAsync(new TapiApiOptions { MaxOpenLinesPerConnection = 3 });
+        var session = new TapiSession(host.Hub, "test");
+        for (var i = 0; i < 3; i++)
+        {
+            session.LineOpen(host.DeviceId, LineCallPrivilege.MONITOR);
+        }
+
+        var refused = Assert.ThrowsAny<Exception>(() => session.LineOpen(host.DeviceId, LineCallPrivilege.MONITOR));
+
+        Assert.Contains("LINEERR_RESOURCEUNAVAIL", refused.ToString(), StringComparison.Ordinal);
+        Assert.Contains("3 open line handles", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(3, session.OpenLineCount);
+        session.Close();
+    }
 }

@@ -78,7 +78,30 @@ public sealed class LinesCommandTests : IDisposable
         var export = await Run(Config, null, "lines", "export", "office");
 
         Assert.Equal(0, export.ExitCode);
-        Assert.Equal("userId;number;name\nalice@example.com;+4930555100;Alice Albers\neve@example.com;;\"Müller; \"\"Evi\"\"\"\n", export.Output);
+        Assert.Equal("userId;number;name\nalice@example.com;'+4930555100;Alice Albers\neve@example.com;;\"Müller; \"\"Evi\"\"\"\n", export.Output);
+    }
+
+    [Fact]
+    public async Task Export_writes_cells_a_spreadsheet_would_evaluate_as_text_and_import_reads_them_back_unchanged()
+    {
+        await AddInstanceAsync("alice@example.com,+4930555100,Alice");
+        var stored = JObject.Parse(File.ReadAllText(Config));
+        stored["instances"]![0]!["lines"]!.Last!.AddAfterSelf(new JObject { ["userId"] = "eve@example.com", ["number"] = "", ["name"] = "=HYPERLINK(\"http://evil.example\";\"x\")" });
+        stored["instances"]![0]!["lines"]!.Last!.AddAfterSelf(new JObject { ["userId"] = "mal@example.com", ["number"] = "", ["name"] = "@SUM(1+1)" });
+        File.WriteAllText(Config, stored.ToString());
+        var before = Triples(await ListAsync());
+        var file = _temp.File("formulas.csv");
+
+        var export = await Run(Config, null, "lines", "export", "office", file);
+        var text = File.ReadAllText(file);
+        var import = await Run(Config, null, "lines", "import", "office", file, "--replace");
+
+        Assert.Equal(0, export.ExitCode);
+        Assert.Contains("eve@example.com;;\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"x\"\")\"", text, StringComparison.Ordinal);
+        Assert.Contains("mal@example.com;;'@SUM(1+1)", text, StringComparison.Ordinal);
+        Assert.DoesNotMatch("(^|;|\n)[=+\\-@]", text);
+        Assert.True(import.ExitCode == 0, import.Error);
+        Assert.Equal(before, Triples(await ListAsync()));
     }
 
     [Fact]

@@ -42,13 +42,25 @@ internal static class LinesCsv
         text.Append(Header).Append('\n');
         foreach (var line in lines)
         {
-            text.Append(Field(line.UserId, ';')).Append(';')
-                .Append(Field(line.Number, ';')).Append(';')
-                .Append(Field(line.Name, ';')).Append('\n');
+            text.Append(Field(Inert(line.UserId), ';')).Append(';')
+                .Append(Field(Inert(line.Number), ';')).Append(';')
+                .Append(Field(Inert(line.Name), ';')).Append('\n');
         }
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// A cell a spreadsheet would evaluate (it starts with <c>= + - @</c>, a tab or a carriage return: "CSV injection")
+    /// is written behind an apostrophe, which Excel and LibreOffice show as text and drop when they save the file.
+    /// Reading takes such an apostrophe off again (<see cref="Live"/>), so an exported file imports unchanged.
+    /// </summary>
+    public static string Inert(string value) => value.Length > 0 && IsFormulaStart(value[0]) ? "'" + value : value;
+
+    /// <summary>Undoes <see cref="Inert"/>.</summary>
+    public static string Live(string value) => value.Length > 1 && value[0] == '\'' && IsFormulaStart(value[1]) ? value[1..] : value;
+
+    private static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     /// <summary>A field as written: quoted when it holds the separator, a quote, a line break or outer spaces.</summary>
     public static string Field(string value, char separator)
@@ -105,7 +117,7 @@ internal static class LinesCsv
                 continue;
             }
 
-            string? Value(string column) => columns.TryGetValue(column, out var index) ? record.Fields[index] : null;
+            string? Value(string column) => columns.TryGetValue(column, out var index) ? Live(record.Fields[index]) : null;
             var userId = Value(UserIdColumn)!;
             if (userId.Length == 0)
             {
