@@ -108,7 +108,18 @@ internal sealed class XsiRequester : IDisposable
 
         using (response)
         {
-            var body = await ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            // The error body is read within the same request timeout: an XSP (or something posing as one) that sends
+            // the headers and then trickles or stalls its body must not hold the link here forever.
+            byte[] body;
+            try
+            {
+                body = await ReadBodyAsync(response.Content, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new PlatformException(PlatformErrorKind.Timeout, $"{request.Target.Host}:{request.Target.Port} refused the event channel (HTTP {(int)response.StatusCode}) and did not finish its answer within {_options.RequestTimeout.TotalSeconds:0.#} s.");
+            }
+
             TraceResponse(request, (int)response.StatusCode, body);
             Check(request, (int)response.StatusCode, body);
             throw new PlatformException($"The event channel could not be opened (HTTP {(int)response.StatusCode}).");
