@@ -16,6 +16,7 @@ public sealed class CallControlTests
         var snapshot = await h.Next<CallSnapshotEvent>();
         Assert.Equal(h.Sim.Users[0].UserId, snapshot.UserId);
         Assert.Equal(HookStatus.OnHook, snapshot.HookStatus);
+        Assert.Null(snapshot.ReadAfterEvents); // the subscription's own event, in order with the stream
         await h.Next<ServiceEvent>(e => e.Setting.Service == UserService.DoNotDisturb);
         Assert.Equal(LinkState.Connected, h.Link.State);
         Assert.Equal(6, (await h.SubscriptionsAsync()).Count);

@@ -33,6 +33,7 @@ public sealed class ServerModeTests
         var snapshots = new[] { await h.Next<CallSnapshotEvent>(), await h.Next<CallSnapshotEvent>() };
         Assert.Single(snapshots.Single(s => s.UserId == lineA.UserId).Calls);
         Assert.Empty(snapshots.Single(s => s.UserId == lineB.UserId).Calls);
+        Assert.All(snapshots, s => Assert.NotNull(s.ReadAfterEvents));
         var subscriptions = await h.SubscriptionsAsync();
         Assert.Equal(6, subscriptions.Count);
         Assert.All(subscriptions, s => Assert.Equal("Group", s.Elements().First(e => e.Name.LocalName == "targetIdType").Value));
@@ -49,7 +50,7 @@ public sealed class ServerModeTests
     }
 
     [Fact]
-    public async Task After_a_reconnect_in_server_mode_each_line_gets_a_snapshot_and_the_group_one_subscription_per_package()
+    public async Task After_a_reconnect_in_server_mode_each_line_gets_a_snapshot_stamped_with_the_events_before_its_read_and_the_group_one_subscription_per_package()
     {
         await using var h = await Harness.StartAsync(mode: InstanceMode.Server, users: 3);
         await h.Link.ConnectAsync(CancellationToken.None);
@@ -61,8 +62,11 @@ public sealed class ServerModeTests
 
         await h.Next<LinkStateEvent>(e => e.State == LinkState.Reconnecting);
         await h.Next<LinkStateEvent>(e => e.State == LinkState.Connected, 20);
-        var users = new[] { (await h.Next<CallSnapshotEvent>()).UserId, (await h.Next<CallSnapshotEvent>()).UserId };
-        Assert.Equal(new[] { h.Sim.Users[0].UserId, h.Sim.Users[1].UserId }.Order(), users.Order());
+        var snapshots = new[] { await h.Next<CallSnapshotEvent>(), await h.Next<CallSnapshotEvent>() };
+        Assert.Equal(new[] { h.Sim.Users[0].UserId, h.Sim.Users[1].UserId }.Order(), snapshots.Select(s => s.UserId).Order());
+
+        // Read apart from the stream, after the two first snapshots, Reconnecting and Connected were on it.
+        Assert.All(snapshots, s => Assert.True(s.ReadAfterEvents >= 4, $"stamp {s.ReadAfterEvents}"));
         Assert.Equal(6, (await h.SubscriptionsAsync()).Count);
     }
 }

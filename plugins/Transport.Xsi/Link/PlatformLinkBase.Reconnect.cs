@@ -37,6 +37,7 @@ public abstract partial class PlatformLinkBase
             }
 
             await _events.Writer.WriteAsync(platformEvent, cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _eventsWritten);
         }
         finally
         {
@@ -171,11 +172,13 @@ public abstract partial class PlatformLinkBase
             if (first is not null)
             {
                 await _events.Writer.WriteAsync(first, cancellationToken).ConfigureAwait(false);
+                Interlocked.Increment(ref _eventsWritten);
             }
 
             foreach (var held in session.Held)
             {
                 await _events.Writer.WriteAsync(held, cancellationToken).ConfigureAwait(false);
+                Interlocked.Increment(ref _eventsWritten);
             }
 
             session.Held.Clear();
@@ -193,6 +196,7 @@ public abstract partial class PlatformLinkBase
         try
         {
             await _events.Writer.WriteAsync(platformEvent, cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _eventsWritten);
         }
         finally
         {

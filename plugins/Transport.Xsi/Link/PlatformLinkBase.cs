@@ -18,6 +18,9 @@ public abstract partial class PlatformLinkBase : IPlatformLink, ILinkSessionOwne
 {
     private readonly XsiLinkSettings _settings;
     private readonly Channel<PlatformEvent> _events;
+
+    /// <summary>How many events were written to <see cref="_events"/> (under the emit gate): the stamp of a read snapshot.</summary>
+    private long _eventsWritten;
     private readonly ReconnectBackoff _backoff;
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _emitGate = new(1, 1);
@@ -398,7 +401,10 @@ public abstract partial class PlatformLinkBase : IPlatformLink, ILinkSessionOwne
         }
     }
 
-    /// <summary>Reads the calls of each user (bounded concurrency) and emits a <see cref="CallSnapshotEvent"/> per user.</summary>
+    /// <summary>
+    /// Reads the calls of each user (bounded concurrency) and emits a <see cref="CallSnapshotEvent"/> per user, stamped
+    /// with how many events were on the stream when its read was sent.
+    /// </summary>
     private async Task SnapshotAsync(IEnumerable<string> userIds, CancellationToken cancellationToken)
     {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _settings.SnapshotConcurrency, CancellationToken = cancellationToken };
@@ -406,8 +412,11 @@ public abstract partial class PlatformLinkBase : IPlatformLink, ILinkSessionOwne
         {
             try
             {
+                // The read's answer comes on its own request while events keep flowing: the stamp tells the core which
+                // events may be newer than the snapshot (CallSnapshotEvent.ReadAfterEvents).
+                var before = Interlocked.Read(ref _eventsWritten);
                 var snapshot = await GetCallsAsync(user, ct).ConfigureAwait(false);
-                await EmitAsync(snapshot, ct).ConfigureAwait(false);
+                await EmitAsync(snapshot with { ReadAfterEvents = before }, ct).ConfigureAwait(false);
             }
             catch (PlatformException ex) when (ex.Kind is PlatformErrorKind.NotFound or PlatformErrorKind.Forbidden)
             {

@@ -115,6 +115,16 @@ public sealed record CallSnapshotEvent : PlatformEvent
 
     /// <summary>Whether this snapshot came from a resync event rather than the subscription's initial event or a read.</summary>
     public bool IsResync { get; init; }
+
+    /// <summary>
+    /// For a snapshot the transport read with a separate request (<c>GET calls</c>) and then put on
+    /// <see cref="Transports.IPlatformLink.Events"/>: how many events it had put on that stream when it sent the read.
+    /// Later events may be newer than the snapshot (they travel on another connection or were read while the answer
+    /// was on its way), so the core does not let the snapshot end or correct a call, conference or hook status that had
+    /// such an event. <see langword="null"/> for a snapshot that is in order with the stream (the subscription's
+    /// initial event, a resync event).
+    /// </summary>
+    public long? ReadAfterEvents { get; init; }
 }
 
 /// <summary>The link's state changed (connected, lost, back).</summary>

@@ -7,7 +7,8 @@ namespace Ecsta.Abstractions.Transports;
 /// One instance's connection to BroadWorks. Commands return when the platform has answered (not when the
 /// confirming event arrived); failures throw <see cref="PlatformException"/>. Events arrive, in order, on
 /// <see cref="Events"/>. Implementations reconnect by themselves after a fault and report it there
-/// (<see cref="LinkStateEvent"/>, then a <see cref="CallSnapshotEvent"/> per monitored user).
+/// (<see cref="LinkStateEvent"/>, then a <see cref="CallSnapshotEvent"/> per monitored user). A snapshot read with a
+/// separate request and put on <see cref="Events"/> carries <see cref="CallSnapshotEvent.ReadAfterEvents"/>.
 /// </summary>
 public interface IPlatformLink : IAsyncDisposable
 {

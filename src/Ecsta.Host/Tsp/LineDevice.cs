@@ -101,6 +101,18 @@ internal sealed class LineDevice(uint deviceId, TspLineSettings settings)
 
     public long NextSequence { get; set; }
 
+    /// <summary>
+    /// Per call id, the stream position of the last call event taken for it (live, phantom, held or ended calls;
+    /// created on the first event). A snapshot read before that position must not undo what the event said.
+    /// </summary>
+    public Dictionary<string, long>? CallEventAt { get; set; }
+
+    /// <summary>The stream position of the last conference event of the line.</summary>
+    public long ConferenceEventAt { get; set; }
+
+    /// <summary>The stream position of the last hook status event of the line.</summary>
+    public long HookEventAt { get; set; }
+
     public TspRequest? Current => Requests.First?.Value;
 }
 

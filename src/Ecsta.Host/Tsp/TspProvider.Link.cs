@@ -223,27 +223,31 @@ public sealed partial class TspProvider
             var users = _linesById.Values.Where(l => l.Calls.Count > 0 && IsInService(l)).Select(l => l.UserId).ToList();
             if (users.Count > 0)
             {
-                _ = SnapshotAsync(users);
+                _ = SnapshotAsync(users, _eventPosition);
             }
 
             EnsureSnapshotTimer();
         });
     }
 
-    /// <summary>Reads the users' calls with at most four reads at a time; each result is reconciled on the loop.</summary>
-    private Task SnapshotAsync(List<string> users)
+    /// <summary>
+    /// Reads the users' calls with at most four reads at a time; each result is reconciled on the loop, as read at
+    /// <paramref name="readAt"/> (the stream position when the reads were asked for): the answer comes apart from the
+    /// event stream, so events taken after that position may be newer than it.
+    /// </summary>
+    private Task SnapshotAsync(List<string> users, long readAt)
     {
         var queue = new Queue<string>(users);
         var workers = new List<Task>();
         for (var i = 0; i < Math.Min(4, users.Count); i++)
         {
-            workers.Add(SnapshotWorkerAsync(queue));
+            workers.Add(SnapshotWorkerAsync(queue, readAt));
         }
 
         return Task.WhenAll(workers);
     }
 
-    private async Task SnapshotWorkerAsync(Queue<string> queue)
+    private async Task SnapshotWorkerAsync(Queue<string> queue, long readAt)
     {
         while (true)
         {
@@ -263,7 +267,7 @@ public sealed partial class TspProvider
                 {
                     if (_linesByUser.TryGetValue(user, out var line))
                     {
-                        Reconcile(line, snapshot);
+                        Reconcile(line, snapshot, readAt);
                     }
                 });
             }

@@ -25,7 +25,11 @@ public sealed partial class TspProvider
 
             if (eventsOpen && events.TryRead(out var ev))
             {
-                Run(() => OnPlatformEvent(ev));
+                Run(() =>
+                {
+                    _eventPosition++;
+                    OnPlatformEvent(ev);
+                });
                 continue;
             }
 
@@ -118,19 +122,23 @@ public sealed partial class TspProvider
         switch (ev)
         {
             case CallEvent call:
+                NoteCallEvent(line, call);
                 OnCallEvent(line, call);
                 break;
             case ConferenceEvent conference:
+                line.ConferenceEventAt = _eventPosition;
                 OnConferenceEvent(line, conference);
                 break;
             case HookStatusEvent hook:
+                line.HookEventAt = _eventPosition;
                 OnHook(line, hook.HookStatus);
                 break;
             case ServiceEvent service:
                 OnService(line, service.Setting);
                 break;
             case CallSnapshotEvent snapshot:
-                Reconcile(line, snapshot);
+                // A snapshot the transport read with a separate request may be older than events before it here.
+                Reconcile(line, snapshot, snapshot.ReadAfterEvents ?? _eventPosition);
                 break;
             default:
                 _log.Debug("Event {Type} ignored", ev.GetType().Name);

@@ -43,6 +43,9 @@ public sealed partial class TspProvider : IAsyncDisposable
     private DeadlineScheduler.Entry? _retryEntry;
     private DeadlineScheduler.Entry? _snapshotEntry;
 
+    /// <summary>How many events the loop has taken from the link's stream (the position of the one being applied).</summary>
+    private long _eventPosition;
+
     /// <summary>Creates the provider; nothing happens until <see cref="StartAsync"/>.</summary>
     /// <param name="settings">The instance: name, lines, options.</param>
     /// <param name="link">The instance's platform link (the provider does not dispose it).</param>

@@ -61,7 +61,14 @@ internal sealed class FakePlatformLink : IPlatformLink
         }
     }
 
-    public void Push(PlatformEvent ev) => _events.Writer.TryWrite(ev);
+    public void Push(PlatformEvent ev)
+    {
+        _events.Writer.TryWrite(ev);
+        Pushed++;
+    }
+
+    /// <summary>How many events were pushed: what a transport stamps on a snapshot it reads (ReadAfterEvents).</summary>
+    public long Pushed { get; private set; }
 
     /// <summary>The next command fails with this exception.</summary>
     public void FailNext(PlatformException error) => _behaviours.Enqueue(_ => Task.FromException(error));
@@ -132,11 +139,24 @@ internal sealed class FakePlatformLink : IPlatformLink
         return Profiles.GetValueOrDefault(userId);
     }
 
+    /// <summary>
+    /// When set, <see cref="GetCallsAsync"/> answers only once it is completed, with what <see cref="Snapshots"/> held
+    /// when the read was asked for (a read taken then, whose answer is late).
+    /// </summary>
+    public TaskCompletionSource? SnapshotHeld { get; set; }
+
     public async Task<CallSnapshotEvent> GetCallsAsync(string userId, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             _commands.Add("GetCalls " + userId);
+        }
+
+        if (SnapshotHeld is { } held)
+        {
+            var taken = Snapshots.TryGetValue(userId, out var early) ? early : new CallSnapshotEvent { UserId = userId, Calls = [] };
+            await held.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return taken;
         }
 
         await Task.CompletedTask;
