@@ -6,6 +6,10 @@ namespace Ecsta.Abstractions.Transports;
 /// <param name="Password">Proxy password (clear text in memory only).</param>
 public sealed record ProxySettings(Uri Address, string? UserName = null, string? Password = null)
 {
-    /// <inheritdoc />
-    public override string ToString() => UserName is null ? Address.ToString() : $"{Address} (user {UserName})";
+    /// <summary>The proxy and its user, never a password (nor one written into the address as <c>user:password@</c>).</summary>
+    public override string ToString()
+    {
+        var address = Address.UserInfo.Length == 0 ? Address.ToString() : new UriBuilder(Address) { UserName = "", Password = "" }.Uri.ToString();
+        return UserName is null ? address : $"{address} (user {UserName})";
+    }
 }
