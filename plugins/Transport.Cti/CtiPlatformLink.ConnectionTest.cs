@@ -3,6 +3,7 @@ using Ecsta.BroadWorks.Xsi;
 using Ecsta.Plugins.Transport.Cti.Wire;
 using Ecsta.Plugins.Transport.Xsi.Events;
 using Ecsta.Plugins.Transport.Xsi.Http;
+using Ecsta.Plugins.Transport.Xsi.Link;
 
 namespace Ecsta.Plugins.Transport.Cti;
 
@@ -17,7 +18,8 @@ public sealed partial class CtiPlatformLink
     public async Task<ConnectionTestResult> TestConnectionAsync(CancellationToken cancellationToken)
     {
         var steps = new List<ConnectionTestStep>();
-        var targets = await ResolveAsync(cancellationToken).ConfigureAwait(false);
+        var (targets, refused) = await ResolveAsync(cancellationToken).ConfigureAwait(false);
+        steps.AddRange(refused.Select(t => new ConnectionTestStep("target", false, SrvTargetPolicy.Refusal(t, Options.Host), t)));
         CtiSession? session = null;
         var events = new ConnectionTestEvents();
         try

@@ -11,8 +11,8 @@ namespace Ecsta.EndToEnd.Tests;
 
 /// <summary>
 /// SRV discovery with a real dnsmasq as the host's name server (SrvServiceLocator), the real XSI plugin and the
-/// simulator: failover along the SRV targets, and the configured host without SRV records. The targets here are an IP
-/// address and <c>localhost</c>; targets only the name server knows are <see cref="NameServerResolutionTests"/>.
+/// simulator: failover along the SRV targets (names under the configured domain, as <c>SrvTargetPolicy</c> requires), and
+/// the configured host without SRV records. Targets outside the domain: <see cref="SrvTargetPolicyTests"/>.
 /// </summary>
 public sealed class SrvDiscoveryTests(HostEnvironment env) : IClassFixture<HostEnvironment>
 {
@@ -24,8 +24,8 @@ public sealed class SrvDiscoveryTests(HostEnvironment env) : IClassFixture<HostE
         var simPort = env.Simulator.XsiPort!.Value.ToString(CultureInfo.InvariantCulture);
         var deadPort = RefusingPort().ToString(CultureInfo.InvariantCulture);
         await using var dns = await DnsmasqServer.StartAsync(domain,
-            $"_ecsta._tcp.{domain},127.0.0.1,{deadPort},10,10",
-            $"_ecsta._tcp.{domain},127.0.0.1,{simPort},20,10");
+            [$"_ecsta._tcp.{domain},xsp1.{domain},{deadPort},10,10", $"_ecsta._tcp.{domain},xsp2.{domain},{simPort},20,10"],
+            [$"xsp1.{domain},127.0.0.1", $"xsp2.{domain},127.0.0.1"]);
         var instance = env.Instance(user, InstanceMode.Workstation);
         instance.Host = domain;
         instance.Port = 1;   // never used: the SRV records name the ports

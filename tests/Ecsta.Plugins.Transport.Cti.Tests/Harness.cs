@@ -93,7 +93,8 @@ internal sealed class Harness : IAsyncDisposable
         Func<int, ServiceTarget[]>? targets = null,
         string? caPem = null,
         Func<int, int>? ctiPortFor = null,
-        Func<XspSimulator, string>? pin = null)
+        Func<XspSimulator, string>? pin = null,
+        string host = "127.0.0.1")
     {
         var sim = await XspSimulator.StartAsync(new SimulatorOptions
         {
@@ -128,7 +129,7 @@ internal sealed class Harness : IAsyncDisposable
         {
             InstanceName = "test",
             Mode = mode,
-            Host = "127.0.0.1",
+            Host = host,
             Port = port,
             ConnectionType = secure ? ConnectionTypes.Ctis : ConnectionTypes.Cti,
             UserId = login,

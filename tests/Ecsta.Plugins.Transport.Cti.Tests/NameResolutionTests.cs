@@ -9,12 +9,13 @@ namespace Ecsta.Plugins.Transport.Cti.Tests;
 /// </summary>
 public sealed class NameResolutionTests
 {
-    private const string Name = "xsp1.ecsta-test.invalid";
+    private const string Domain = "ecsta-test.invalid";
+    private const string Name = "xsp1." + Domain;
 
     [Fact]
     public async Task The_socket_and_the_side_channel_reach_a_target_name_the_system_does_not_know()
     {
-        await using var h = await Harness.StartAsync(targets: port => [new ServiceTarget(Name, port, 10, 10, true)]);
+        await using var h = await Harness.StartAsync(targets: port => [new ServiceTarget(Name, port, 10, 10, true)], host: Domain);
         h.Locator.Addresses[Name] = [IPAddress.Parse("127.0.0.2"), IPAddress.Loopback];
 
         var result = await h.Link.TestConnectionAsync(CancellationToken.None);
@@ -28,7 +29,7 @@ public sealed class NameResolutionTests
     [Fact]
     public async Task A_target_name_without_an_address_fails_the_connect_in_the_resolvers_words()
     {
-        await using var h = await Harness.StartAsync(targets: port => [new ServiceTarget(Name, port, 10, 10, true)]);
+        await using var h = await Harness.StartAsync(targets: port => [new ServiceTarget(Name, port, 10, 10, true)], host: Domain);
 
         var error = await Assert.ThrowsAsync<PlatformException>(() => h.Link.ConnectAsync(CancellationToken.None));
 
@@ -38,7 +39,7 @@ public sealed class NameResolutionTests
     [Fact]
     public async Task Over_TLS_the_certificate_is_checked_against_the_name_not_the_address_it_resolved_to()
     {
-        await using var h = await Harness.StartAsync(secure: true, targets: port => [new ServiceTarget(Name, port, 10, 10, true)]);
+        await using var h = await Harness.StartAsync(secure: true, targets: port => [new ServiceTarget(Name, port, 10, 10, true)], host: Domain);
         h.Locator.Addresses[Name] = [IPAddress.Loopback];
 
         var error = await Assert.ThrowsAsync<PlatformException>(() => h.Link.ConnectAsync(CancellationToken.None));

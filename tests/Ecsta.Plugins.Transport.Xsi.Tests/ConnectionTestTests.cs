@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Ecsta.Abstractions.Transports;
 using Ecsta.Testing;
 
@@ -27,6 +29,28 @@ public sealed class ConnectionTestTests
         Assert.Equal(7, result.Steps[1].Target!.Weight);
         Assert.Empty(await h.SubscriptionsAsync());
         Assert.Equal(0, h.Sim.ChannelCount);
+    }
+
+    [Fact]
+    public async Task An_SRV_target_outside_the_configured_host_is_listed_as_refused_and_never_connected_to_while_the_next_one_inside_answers()
+    {
+        using var evil = new TcpListener(IPAddress.Loopback, 0);
+        evil.Start();
+        var evilPort = ((IPEndPoint)evil.LocalEndpoint).Port;
+        await using var h = await Harness.StartAsync(host: "ecsta-test.invalid", targets: port =>
+            [new ServiceTarget("xsp.notecsta-test.invalid", evilPort, 5, 10, true), new ServiceTarget("xsp1.ecsta-test.invalid", port, 10, 10, true)]);
+        h.Locator.Addresses["xsp.notecsta-test.invalid"] = [IPAddress.Loopback];
+        h.Locator.Addresses["xsp1.ecsta-test.invalid"] = [IPAddress.Loopback];
+
+        var result = await h.Link.TestConnectionAsync(CancellationToken.None);
+
+        Assert.True(result.Success, string.Join("; ", result.Steps));
+        Assert.Equal(["target", "target", "authentication", "channel", "subscription"], result.Steps.Select(s => s.Step));
+        Assert.False(result.Steps[0].Success);
+        Assert.StartsWith("SRV target xsp.notecsta-test.invalid refused: it lies outside the configured host ecsta-test.invalid", result.Steps[0].Detail, StringComparison.Ordinal);
+        Assert.Equal("xsp1.ecsta-test.invalid", result.Steps[1].Target!.Host);
+        Assert.False(evil.Pending(), "the link connected to the refused target");
+        Assert.DoesNotContain("xsp.notecsta-test.invalid", h.Locator.AddressQueries);
     }
 
     [Fact]

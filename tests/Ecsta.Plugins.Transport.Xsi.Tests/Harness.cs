@@ -86,7 +86,8 @@ internal sealed class Harness : IAsyncDisposable
         Dictionary<string, string>? settings = null,
         Func<int, ServiceTarget[]>? targets = null,
         ProxySettings? proxy = null,
-        string? caPem = null)
+        string? caPem = null,
+        string host = "127.0.0.1")
     {
         var sim = await XspSimulator.StartAsync(new SimulatorOptions
         {
@@ -121,7 +122,7 @@ internal sealed class Harness : IAsyncDisposable
         {
             InstanceName = "test",
             Mode = mode,
-            Host = "127.0.0.1",
+            Host = host,
             Port = port,
             ConnectionType = secure ? ConnectionTypes.Https : ConnectionTypes.Http,
             UrlPrefix = urlPrefix,

@@ -10,12 +10,13 @@ namespace Ecsta.Plugins.Transport.Xsi.Tests;
 /// </summary>
 public sealed class NameResolutionTests
 {
-    private const string Name = "xsp1.ecsta-test.invalid";
+    private const string Domain = "ecsta-test.invalid";
+    private const string Name = "xsp1." + Domain;
 
     [Fact]
     public async Task A_target_name_the_system_does_not_know_is_reached_at_the_address_the_host_resolver_gives()
     {
-        await using var h = await Harness.StartAsync(targets: port => [new ServiceTarget(Name, port, 10, 10, true)]);
+        await using var h = await Harness.StartAsync(targets: port => [new ServiceTarget(Name, port, 10, 10, true)], host: Domain);
         h.Locator.Addresses[Name] = [IPAddress.Loopback];
 
         await h.ConnectAndMonitorAsync();
@@ -27,7 +28,7 @@ public sealed class NameResolutionTests
     [Fact]
     public async Task The_addresses_of_a_name_are_tried_in_turn_until_one_accepts()
     {
-        await using var h = await Harness.StartAsync(targets: port => [new ServiceTarget(Name, port, 10, 10, true)]);
+        await using var h = await Harness.StartAsync(targets: port => [new ServiceTarget(Name, port, 10, 10, true)], host: Domain);
         h.Locator.Addresses[Name] = [IPAddress.Parse("127.0.0.2"), IPAddress.Loopback];
 
         await h.ConnectAndMonitorAsync();
@@ -38,7 +39,7 @@ public sealed class NameResolutionTests
     [Fact]
     public async Task A_target_name_without_an_address_fails_the_connect_in_the_resolvers_words()
     {
-        await using var h = await Harness.StartAsync(targets: port => [new ServiceTarget(Name, port, 10, 10, true)]);
+        await using var h = await Harness.StartAsync(targets: port => [new ServiceTarget(Name, port, 10, 10, true)], host: Domain);
 
         var error = await Assert.ThrowsAsync<PlatformException>(() => h.Link.ConnectAsync(CancellationToken.None));
 
@@ -49,7 +50,7 @@ public sealed class NameResolutionTests
     [Fact]
     public async Task The_connection_test_shows_the_addresses_a_target_name_resolved_to()
     {
-        await using var h = await Harness.StartAsync(targets: port => [new ServiceTarget(Name, port, 10, 10, true)]);
+        await using var h = await Harness.StartAsync(targets: port => [new ServiceTarget(Name, port, 10, 10, true)], host: Domain);
         h.Locator.Addresses[Name] = [IPAddress.Loopback];
 
         var result = await h.Link.TestConnectionAsync(CancellationToken.None);
@@ -61,7 +62,7 @@ public sealed class NameResolutionTests
     [Fact]
     public async Task The_connection_test_fails_a_target_whose_name_has_no_address_with_the_resolvers_words()
     {
-        await using var h = await Harness.StartAsync(targets: port => [new ServiceTarget(Name, port, 10, 10, true)]);
+        await using var h = await Harness.StartAsync(targets: port => [new ServiceTarget(Name, port, 10, 10, true)], host: Domain);
 
         var result = await h.Link.TestConnectionAsync(CancellationToken.None);
 
@@ -73,7 +74,7 @@ public sealed class NameResolutionTests
     [Fact]
     public async Task Over_HTTPS_the_certificate_is_checked_against_the_name_not_the_address_it_resolved_to()
     {
-        await using var h = await Harness.StartAsync(secure: true, targets: port => [new ServiceTarget(Name, port, 10, 10, true)]);
+        await using var h = await Harness.StartAsync(secure: true, targets: port => [new ServiceTarget(Name, port, 10, 10, true)], host: Domain);
         h.Locator.Addresses[Name] = [IPAddress.Loopback];
 
         var error = await Assert.ThrowsAsync<PlatformException>(() => h.Link.ConnectAsync(CancellationToken.None));

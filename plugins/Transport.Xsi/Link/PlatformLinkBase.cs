@@ -208,12 +208,32 @@ public abstract partial class PlatformLinkBase : IPlatformLink, ILinkSessionOwne
         }
     }
 
-    /// <summary>SRV <c>_{SrvService}._tcp</c> / <c>._tls</c>, else the configured host and port.</summary>
-    internal async Task<IReadOnlyList<ServiceTarget>> ResolveAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// SRV <c>_{SrvService}._tcp</c> / <c>._tls</c>, else the configured host and port. SRV targets outside the
+    /// configured host (<see cref="SrvTargetPolicy"/>) are never connected to: they are logged and returned as
+    /// <see cref="ResolvedTargets.Refused"/>; when every target is refused the configured host and port are used, as
+    /// without SRV records.
+    /// </summary>
+    internal async Task<ResolvedTargets> ResolveAsync(CancellationToken cancellationToken)
     {
         var protocol = ConnectionTypes.IsSecure(Options.ConnectionType) ? "tls" : "tcp";
         var targets = await Context.ServiceLocator.ResolveAsync(SrvService, protocol, Options.Host, Options.EffectivePort, cancellationToken).ConfigureAwait(false);
-        return targets.Count > 0 ? targets : [new ServiceTarget(Options.Host, Options.EffectivePort)];
+        var usable = new List<ServiceTarget>();
+        var refused = new List<ServiceTarget>();
+        foreach (var target in targets)
+        {
+            if (SrvTargetPolicy.Allows(target, Options.Host))
+            {
+                usable.Add(target);
+            }
+            else
+            {
+                Log.Warning("{Refusal}", SrvTargetPolicy.Refusal(target, Options.Host));
+                refused.Add(target);
+            }
+        }
+
+        return new ResolvedTargets(usable.Count > 0 ? usable : [new ServiceTarget(Options.Host, Options.EffectivePort)], refused);
     }
 
     /// <summary>
@@ -338,8 +358,8 @@ public abstract partial class PlatformLinkBase : IPlatformLink, ILinkSessionOwne
     /// <summary>Resolves the targets, connects on the first that answers, opens the session's channel(s) and subscribes the monitored users.</summary>
     private async Task<LinkSession> EstablishAsync(CancellationToken cancellationToken)
     {
-        var targets = await ResolveAsync(cancellationToken).ConfigureAwait(false);
-        var outcomes = new List<string>();
+        var (targets, refused) = await ResolveAsync(cancellationToken).ConfigureAwait(false);
+        var outcomes = refused.Select(t => $"{t}: refused, outside {Options.Host}").ToList();
         for (var i = 0; i < targets.Count; i++)
         {
             LinkSession session;

@@ -46,6 +46,10 @@ internal sealed class ApiConfiguration
     [JsonProperty("certificateKeyPath", NullValueHandling = NullValueHandling.Ignore)]
     public string? CertificateKeyPath { get; set; }
 
+    /// <summary>Allows a listener other machines can reach without TLS (as <c>--allow-insecure-remote</c>); off by default.</summary>
+    [JsonProperty("allowInsecureRemote", DefaultValueHandling = DefaultValueHandling.Ignore)]
+    public bool AllowInsecureRemote { get; set; }
+
     [JsonExtensionData]
     public IDictionary<string, JToken> Unknown { get; set; } = new Dictionary<string, JToken>();
 }

@@ -1,4 +1,5 @@
 using Ecsta.Abstractions.Licensing;
+using Ecsta.Host.Cli;
 using Ecsta.Host.Configuration;
 using Ecsta.Host.Dialog;
 using Ecsta.Host.Discovery;
@@ -29,6 +30,12 @@ internal static class EcstaHost
 
         using var catalog = PluginCatalog.Load(options.PluginsDirectory, log.ForContext("SourceContext", "Plugins"));
         var configuration = demo ? new EcstaConfiguration() : store.Load();
+        using var listener = ListenerSecurity.Prepare(options.Urls ?? configuration.Api.Urls, configuration.Api, options.AllowInsecureRemote);
+        foreach (var warning in listener.Warnings)
+        {
+            log.Warning("Listener: {Warning}", warning);
+        }
+
         await using var demoMode = demo ? await DemoMode.StartAsync(log.ForContext("SourceContext", "Demo"), TimeProvider.System, options.DemoCalls ? DemoMode.IncomingInterval : null, cancellationToken).ConfigureAwait(false) : null;
         if (demoMode is not null)
         {
@@ -44,7 +51,14 @@ internal static class EcstaHost
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
             builder.Logging.AddSerilog(log, dispose: false);
-            builder.WebHost.UseUrls(options.Urls ?? configuration.Api.Urls);
+            builder.WebHost.UseUrls([.. listener.Urls.Select(u => u.OriginalString)]);
+            if (listener.Certificate is { } certificate)
+            {
+                // The slim builder leaves HTTPS out unless asked; the certificate is the configured PEM pair.
+                builder.WebHost.UseKestrelHttpsConfiguration();
+                builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+            }
+
             builder.Services.AddSingleton(catalog);
             builder.Services.AddSingleton(store);
             builder.Services.AddSingleton(runtime);
@@ -54,7 +68,15 @@ internal static class EcstaHost
             using var hubLifetime = hub;
             app.MapDialog(new DialogHostServices(store, catalog, access, licenses, demo, log, TimeProvider.System));
 
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException ex)
+            {
+                throw new CliFailure($"cannot listen on {string.Join(", ", listener.Urls)}: {ex.Message}", ex);
+            }
+
             await runtime.ApplyAsync(configuration, cancellationToken).ConfigureAwait(false);
 
             using var watcher = demo ? null : new ConfigurationWatcher(store, TimeProvider.System, log.ForContext("SourceContext", "Configuration"));
@@ -63,7 +85,7 @@ internal static class EcstaHost
                 watcher.Changed += (_, changed) => _ = ApplyChangeAsync(runtime, locator, changed, log, cancellationToken);
             }
 
-            Banner.Write(console, app.Urls, runtime, demoMode, catalog, store.Path, access, options.InteractiveConsole);
+            Banner.Write(console, app.Urls, runtime, demoMode, catalog, store.Path, access, options.InteractiveConsole, listener.Warnings);
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             log.Information("Ecsta stopping");
         }

@@ -1,3 +1,5 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using Ecsta.Host.Api;
 using Ecsta.Host.Configuration;
 
@@ -52,6 +54,39 @@ internal static class CallEndpoint
         }
 
         return builder.Uri;
+    }
+
+    /// <summary>
+    /// How `ecsta call` judges a wss:// host's certificate: the system store first; else it is accepted when it is the
+    /// very certificate of <c>api.certificatePath</c> in this configuration (the host serves that file, so the local
+    /// file is the pin; the name may differ, since a wildcard listener is reached at 127.0.0.1). Null for ws://.
+    /// </summary>
+    public static RemoteCertificateValidationCallback? CertificateValidation(Uri url, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(context);
+        if (url.Scheme != "wss")
+        {
+            return null;
+        }
+
+        var path = context.Store.LoadOrEmpty().Api.CertificatePath;
+        var configured = new X509Certificate2Collection();
+        if (!string.IsNullOrWhiteSpace(path) && File.Exists(path))
+        {
+            try
+            {
+                configured.ImportFromPemFile(path);
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                // An unreadable file pins nothing; the system store still decides.
+            }
+        }
+
+        return (_, certificate, _, errors) =>
+            errors == SslPolicyErrors.None
+            || (certificate is not null && configured.Any(c => c.RawDataMemory.Span.SequenceEqual(certificate.GetRawCertData())));
     }
 
     /// <summary>The token: <paramref name="explicitToken"/>, else ECSTA_TOKEN, else the api-token file beside the configuration.</summary>

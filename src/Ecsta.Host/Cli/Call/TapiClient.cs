@@ -73,13 +73,23 @@ internal sealed class TapiClient : IAsyncDisposable
     public Task Completion => _rpc.Completion;
 
     /// <summary>Connects to <paramref name="url"/> (ws:// or wss://, path /tapi) with the token as a bearer header.</summary>
+    /// <param name="url">The API.</param>
+    /// <param name="token">The API token.</param>
+    /// <param name="cancellationToken">Cancels the connect.</param>
+    /// <param name="time">Clock for the close timeout.</param>
+    /// <param name="certificateValidation">For wss://: decides on the host's certificate (default: the system store).</param>
     /// <exception cref="TapiConnectException">The host cannot be reached or refused the token.</exception>
-    public static async Task<TapiClient> ConnectAsync(Uri url, string token, CancellationToken cancellationToken, TimeProvider? time = null)
+    public static async Task<TapiClient> ConnectAsync(Uri url, string token, CancellationToken cancellationToken, TimeProvider? time = null,
+        System.Net.Security.RemoteCertificateValidationCallback? certificateValidation = null)
     {
         ArgumentNullException.ThrowIfNull(url);
         var socket = new ClientWebSocket();
         socket.Options.SetRequestHeader("Authorization", "Bearer " + token);
         socket.Options.CollectHttpResponseDetails = true;
+        if (certificateValidation is not null)
+        {
+            socket.Options.RemoteCertificateValidationCallback = certificateValidation;
+        }
         try
         {
             await socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
@@ -90,15 +100,30 @@ internal sealed class TapiClient : IAsyncDisposable
             socket.Dispose();
             throw status == System.Net.HttpStatusCode.Unauthorized
                 ? new TapiConnectException($"the host at {url} refused the token (HTTP 401); use --token or ECSTA_TOKEN, or the api-token file beside the configuration", ex)
-                : new TapiConnectException($"cannot reach the host at {url}: {ex.Message}", ex);
+                : new TapiConnectException($"cannot reach the host at {url}: {Innermost(ex)}", ex);
         }
         catch (HttpRequestException ex)
         {
             socket.Dispose();
-            throw new TapiConnectException($"cannot reach the host at {url}: {ex.Message}", ex);
+            throw new TapiConnectException($"cannot reach the host at {url}: {Innermost(ex)}", ex);
         }
 
         return new TapiClient(socket, time ?? TimeProvider.System);
+    }
+
+    /// <summary>The messages of an exception and its inner ones (a TLS refusal is two levels down), without repeats.</summary>
+    private static string Innermost(Exception ex)
+    {
+        var messages = new List<string>();
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (!messages.Contains(e.Message))
+            {
+                messages.Add(e.Message);
+            }
+        }
+
+        return string.Join(": ", messages);
     }
 
     /// <summary>Calls a method with named parameters.</summary>

@@ -72,7 +72,7 @@ internal static class CallCommand
         TapiClient client;
         try
         {
-            client = await TapiClient.ConnectAsync(url, token, cancellationToken).ConfigureAwait(false);
+            client = await TapiClient.ConnectAsync(url, token, cancellationToken, certificateValidation: CallEndpoint.CertificateValidation(url, context)).ConfigureAwait(false);
         }
         catch (TapiConnectException ex)
         {
