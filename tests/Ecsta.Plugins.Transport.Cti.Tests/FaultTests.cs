@@ -26,7 +26,7 @@ public sealed class FaultTests
     [InlineData(true)]
     public async Task A_socket_reset_mid_call_reconnects_without_duplicate_subscriptions_and_the_snapshot_holds_the_call(bool secure)
     {
-        await using var h = await Harness.StartAsync(secure);
+        await using var h = await Harness.StartAsync(secure, fastLiveness: true);
         await h.ConnectAndMonitorAsync();
         await h.Next<CallSnapshotEvent>();
         var user = h.Sim.Users[0].UserId;
@@ -51,7 +51,7 @@ public sealed class FaultTests
     [Fact]
     public async Task Unanswered_keepalives_count_as_link_loss_and_the_link_reconnects()
     {
-        await using var h = await Harness.StartAsync();
+        await using var h = await Harness.StartAsync(fastLiveness: true);
         await h.ConnectAndMonitorAsync();
         await h.Next<CallSnapshotEvent>();
         var old = h.Sim.Faults.ChannelIds.Single();
@@ -73,7 +73,7 @@ public sealed class FaultTests
     public async Task A_connection_that_goes_silent_is_declared_lost_by_the_keepalive_and_replaced()
     {
         await using var relay = new SilencingRelay();
-        await using var h = await Harness.StartAsync(ctiPortFor: port => relay.Start(port));
+        await using var h = await Harness.StartAsync(fastLiveness: true, ctiPortFor: port => relay.Start(port));
         await h.ConnectAndMonitorAsync();
         await h.Next<CallSnapshotEvent>();
 
@@ -90,7 +90,7 @@ public sealed class FaultTests
     [Fact]
     public async Task A_server_restart_that_lost_the_calls_gives_a_snapshot_without_the_ghost_calls()
     {
-        await using var h = await Harness.StartAsync();
+        await using var h = await Harness.StartAsync(fastLiveness: true);
         await h.ConnectAndMonitorAsync();
         await h.Next<CallSnapshotEvent>();
         var user = h.Sim.Users[0].UserId;
@@ -112,7 +112,7 @@ public sealed class FaultTests
     [Fact]
     public async Task A_server_certificate_from_a_CA_that_did_not_sign_it_is_refused_with_the_reason()
     {
-        await using var h = await Harness.StartAsync(secure: true, caPem: TestCertificates.UnrelatedCaPem());
+        await using var h = await Harness.StartAsync(fastLiveness: true, secure: true, caPem: TestCertificates.UnrelatedCaPem());
 
         var error = await Assert.ThrowsAsync<PlatformException>(() => h.Link.ConnectAsync(CancellationToken.None));
 
@@ -128,14 +128,14 @@ public sealed class FaultTests
     [Fact]
     public async Task A_pinned_server_certificate_is_accepted_without_a_CA_and_a_wrong_pin_is_refused_with_the_reason()
     {
-        await using (var pinned = await Harness.StartAsync(secure: true, pin: sim => Convert.ToHexString(SHA256.HashData(sim.Certificates.ServerCertificate.RawData))))
+        await using (var pinned = await Harness.StartAsync(fastLiveness: true, secure: true, pin: sim => Convert.ToHexString(SHA256.HashData(sim.Certificates.ServerCertificate.RawData))))
         {
             await pinned.ConnectAndMonitorAsync();
             await pinned.Next<CallSnapshotEvent>();
             Assert.Equal(LinkState.Connected, pinned.Link.State);
         }
 
-        await using var wrong = await Harness.StartAsync(secure: true, pin: _ => new string('a', 64));
+        await using var wrong = await Harness.StartAsync(fastLiveness: true, secure: true, pin: _ => new string('a', 64));
         var error = await Assert.ThrowsAsync<PlatformException>(() => wrong.Link.ConnectAsync(CancellationToken.None));
         Assert.Contains("does not match the pinned SHA-256 thumbprint", error.Message, StringComparison.Ordinal);
     }
@@ -143,7 +143,7 @@ public sealed class FaultTests
     [Fact]
     public async Task A_changed_password_surfaces_as_Unauthorized_and_the_link_fails_without_retrying()
     {
-        await using var h = await Harness.StartAsync();
+        await using var h = await Harness.StartAsync(fastLiveness: true);
         await h.ConnectAndMonitorAsync();
         await h.Next<CallSnapshotEvent>();
         var user = h.Sim.Users[0].UserId;
@@ -166,7 +166,7 @@ public sealed class FaultTests
     public async Task A_refusing_first_SRV_target_fails_over_to_the_second()
     {
         var dead = Harness.DeadPort();
-        await using var h = await Harness.StartAsync(targets: port =>
+        await using var h = await Harness.StartAsync(fastLiveness: true, targets: port =>
             [new ServiceTarget("127.0.0.1", dead, 10, 0, true), new ServiceTarget("127.0.0.1", port, 20, 0, true)]);
         await h.ConnectAndMonitorAsync();
         await h.Next<CallSnapshotEvent>();
@@ -180,7 +180,7 @@ public sealed class FaultTests
     public async Task Connecting_with_no_reachable_target_fails_with_LinkDown()
     {
         var dead = Harness.DeadPort();
-        await using var h = await Harness.StartAsync(targets: _ => [new ServiceTarget("127.0.0.1", dead)]);
+        await using var h = await Harness.StartAsync(fastLiveness: true, targets: _ => [new ServiceTarget("127.0.0.1", dead)]);
         var error = await Assert.ThrowsAsync<PlatformException>(() => h.Link.ConnectAsync(CancellationToken.None));
         Assert.Equal(PlatformErrorKind.LinkDown, error.Kind);
         Assert.Contains(dead.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);

@@ -23,7 +23,7 @@ public sealed class FaultTests
     [Fact]
     public async Task A_dropped_channel_is_replaced_and_resubscribed_without_duplicate_subscriptions()
     {
-        await using var h = await Harness.StartAsync();
+        await using var h = await Harness.StartAsync(fastLiveness: true);
         await h.ConnectAndMonitorAsync();
         await h.Next<CallSnapshotEvent>();
         var old = h.Sim.Faults.ChannelIds.Single();
@@ -38,7 +38,7 @@ public sealed class FaultTests
     [Fact]
     public async Task A_ChannelTerminatedEvent_starts_a_reconnect()
     {
-        await using var h = await Harness.StartAsync();
+        await using var h = await Harness.StartAsync(fastLiveness: true);
         await h.ConnectAndMonitorAsync();
         await h.Next<CallSnapshotEvent>();
         var old = h.Sim.Faults.ChannelIds.Single();
@@ -51,7 +51,7 @@ public sealed class FaultTests
     [Fact]
     public async Task Unanswered_heartbeats_start_a_reconnect()
     {
-        await using var h = await Harness.StartAsync();
+        await using var h = await Harness.StartAsync(fastLiveness: true);
         await h.ConnectAndMonitorAsync();
         await h.Next<CallSnapshotEvent>();
         var old = h.Sim.Faults.ChannelIds.Single();
@@ -70,7 +70,7 @@ public sealed class FaultTests
     [Fact]
     public async Task A_503_storm_is_ridden_out_with_backoff_and_the_link_recovers()
     {
-        await using var h = await Harness.StartAsync();
+        await using var h = await Harness.StartAsync(fastLiveness: true);
         await h.ConnectAndMonitorAsync();
         await h.Next<CallSnapshotEvent>();
         var old = h.Sim.Faults.ChannelIds.Single();
@@ -84,7 +84,7 @@ public sealed class FaultTests
     [Fact]
     public async Task A_changed_password_surfaces_as_Unauthorized_and_the_link_fails_without_retrying()
     {
-        await using var h = await Harness.StartAsync();
+        await using var h = await Harness.StartAsync(fastLiveness: true);
         await h.ConnectAndMonitorAsync();
         await h.Next<CallSnapshotEvent>();
         var user = h.Sim.Users[0].UserId;
@@ -107,7 +107,7 @@ public sealed class FaultTests
     public async Task A_refusing_first_SRV_target_fails_over_to_the_second()
     {
         var dead = Harness.DeadPort();
-        await using var h = await Harness.StartAsync(targets: port =>
+        await using var h = await Harness.StartAsync(fastLiveness: true, targets: port =>
             [new ServiceTarget("127.0.0.1", dead, 10, 0, true), new ServiceTarget("127.0.0.1", port, 20, 0, true)]);
         await h.ConnectAndMonitorAsync();
         await h.Next<CallSnapshotEvent>();
@@ -121,7 +121,7 @@ public sealed class FaultTests
     public async Task Connecting_with_no_reachable_target_fails_with_LinkDown()
     {
         var dead = Harness.DeadPort();
-        await using var h = await Harness.StartAsync(targets: _ => [new ServiceTarget("127.0.0.1", dead)]);
+        await using var h = await Harness.StartAsync(fastLiveness: true, targets: _ => [new ServiceTarget("127.0.0.1", dead)]);
         var error = await Assert.ThrowsAsync<PlatformException>(() => h.Link.ConnectAsync(CancellationToken.None));
         Assert.Equal(PlatformErrorKind.LinkDown, error.Kind);
         Assert.Equal(LinkState.Disconnected, h.Link.State);
