@@ -35,6 +35,14 @@ internal sealed class DialogInstance
     /// <summary>Read-only: whether a password is stored.</summary>
     public bool PasswordSet { get; set; }
 
+    /// <summary>
+    /// Write-only: keep the stored password (and the proxy's, see <see cref="DialogProxy.KeepPassword"/>) although
+    /// host, port, connection type, URL prefix or proxy change. Without it (or a new password) such a change is refused
+    /// with an error on <c>password</c>, so a stored password never follows the connection to a new destination unasked.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool KeepPassword { get; set; }
+
     public string Notes { get; set; } = "";
 
     public List<DialogLine> Lines { get; set; } = [];
@@ -90,6 +98,10 @@ internal sealed class DialogProxy
     public string? Password { get; set; }
 
     public bool PasswordSet { get; set; }
+
+    /// <summary>Write-only: keep the stored proxy password although the connection or the proxy changes.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool KeepPassword { get; set; }
 }
 
 /// <summary>The manual's "Standort" page.</summary>

@@ -50,9 +50,9 @@ internal static class EcstaHost
             builder.Services.AddSingleton(runtime);
             await using var app = builder.Build();
             app.MapGet("/health", () => Microsoft.AspNetCore.Http.Results.Text("ok"));
-            var (hub, access) = HostApi.Map(app, runtime, ConfigurationPaths.StateDirectory(store.Path), log);
+            var (hub, access, admin) = HostApi.Map(app, runtime, ConfigurationPaths.StateDirectory(store.Path), log);
             using var hubLifetime = hub;
-            app.MapDialog(new DialogHostServices(store, catalog, access, licenses, demo, log, TimeProvider.System));
+            app.MapDialog(new DialogHostServices(store, catalog, admin, licenses, demo, log, TimeProvider.System));
 
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             await runtime.ApplyAsync(configuration, cancellationToken).ConfigureAwait(false);
@@ -63,7 +63,7 @@ internal static class EcstaHost
                 watcher.Changed += (_, changed) => _ = ApplyChangeAsync(runtime, locator, changed, log, cancellationToken);
             }
 
-            Banner.Write(console, app.Urls, runtime, demoMode, catalog, store.Path, access, options.InteractiveConsole);
+            Banner.Write(console, app.Urls, runtime, demoMode, catalog, store.Path, access, admin, options.InteractiveConsole);
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             log.Information("Ecsta stopping");
         }
