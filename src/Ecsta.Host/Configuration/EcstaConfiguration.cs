@@ -46,6 +46,17 @@ internal sealed class ApiConfiguration
     [JsonProperty("certificateKeyPath", NullValueHandling = NullValueHandling.Ignore)]
     public string? CertificateKeyPath { get; set; }
 
+    /// <summary>
+    /// Host names (optionally <c>name:port</c>) accepted in the Host header besides the addresses the listener is bound to:
+    /// a reverse proxy's name. Every other Host is refused (DNS rebinding). Read at start.
+    /// </summary>
+    [JsonProperty("allowedHosts")]
+    public List<string> AllowedHosts { get; set; } = [];
+
+    /// <summary>Browser origins (<c>https://crm.example.com</c>) allowed on <c>/tapi</c> and the dialog's API besides the listener's own. Read at start.</summary>
+    [JsonProperty("allowedOrigins")]
+    public List<string> AllowedOrigins { get; set; } = [];
+
     [JsonExtensionData]
     public IDictionary<string, JToken> Unknown { get; set; } = new Dictionary<string, JToken>();
 }

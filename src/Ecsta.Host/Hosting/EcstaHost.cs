@@ -49,6 +49,8 @@ internal static class EcstaHost
             builder.Services.AddSingleton(store);
             builder.Services.AddSingleton(runtime);
             await using var app = builder.Build();
+            var guard = new ListenerGuard(app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(), configuration.Api.AllowedHosts, configuration.Api.AllowedOrigins, log);
+            app.Use((context, next) => guard.InvokeAsync(context, next));
             app.MapGet("/health", () => Microsoft.AspNetCore.Http.Results.Text("ok"));
             var (hub, access, admin) = HostApi.Map(app, runtime, ConfigurationPaths.StateDirectory(store.Path), log);
             using var hubLifetime = hub;

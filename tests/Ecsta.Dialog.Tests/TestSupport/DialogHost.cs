@@ -49,14 +49,17 @@ public sealed class DialogHost : IAsyncDisposable
     /// Starts the host. With <paramref name="demo"/> there is no configuration file (demo mode); otherwise an empty
     /// configuration file is written first.
     /// </summary>
-    public static async Task<DialogHost> StartAsync(bool demo = false, bool interactive = false)
+    /// <param name="demo">Start without a configuration file (demo mode).</param>
+    /// <param name="interactive">Whether the banner goes to an interactive terminal.</param>
+    /// <param name="api">The configuration's <c>api</c> object as JSON (allowedHosts, allowedOrigins), if any.</param>
+    public static async Task<DialogHost> StartAsync(bool demo = false, bool interactive = false, string? api = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ecsta-dialog-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var configuration = Path.Combine(folder, "ecsta.json");
         if (!demo)
         {
-            await File.WriteAllTextAsync(configuration, "{ \"schemaVersion\": 2, \"instances\": [] }\n");
+            await File.WriteAllTextAsync(configuration, "{ \"schemaVersion\": 2, \"instances\": []" + (api is null ? "" : ", \"api\": " + api) + " }\n");
         }
 
         var console = new BannerWriter();
