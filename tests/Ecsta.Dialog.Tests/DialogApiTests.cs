@@ -384,6 +384,46 @@ public sealed class DialogApiTests(DialogHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_save_against_an_older_version_is_refused_with_409_naming_the_lines_the_cli_added_meanwhile()
+    {
+        using var client = await LoggedInAsync();
+        using var create = await client.SendAsync(HttpMethod.Post, "api/instances", Instance("api-version"));
+        Assert.Equal(HttpStatusCode.Created, create.StatusCode);
+        using var get = await client.SendAsync(HttpMethod.Get, "api/instances/api-version");
+        var read = await DialogClient.JsonAsync(get);
+        var version = (string)read["version"]!;
+        Assert.Equal($"\"{version}\"", get.Headers.ETag!.Tag);
+
+        var store = new ConfigurationStore(_host.ConfigurationPath); // what `ecsta lines import` does between the dialog's read and its save
+        var configuration = store.Load();
+        configuration.FindInstance("api-version")!.Lines.Add(new LineConfiguration { UserId = "bob@example.com", Number = "+4930200", Name = "Bob" });
+        store.Save(configuration);
+
+        read["notes"] = "the dialog's edit";
+        using var refused = await client.SendAsync(HttpMethod.Put, "api/instances/api-version", read.ToString(), ifMatch: $"\"{version}\"");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var message = (string)(await DialogClient.JsonAsync(refused))["error"]!;
+        Assert.Contains("changed since you read it", message, StringComparison.Ordinal);
+        Assert.Contains("lines (1 added)", message, StringComparison.Ordinal);
+        var inFile = _host.InstanceInFile("api-version")!;
+        Assert.Equal(["alice@example.com", "bob@example.com"], inFile["lines"]!.Select(l => (string)l["userId"]!));
+        Assert.Equal("", (string?)inFile["notes"]);
+
+        using var again = await client.SendAsync(HttpMethod.Get, "api/instances/api-version");
+        var fresh = await DialogClient.JsonAsync(again);
+        Assert.NotEqual(version, (string?)fresh["version"]);
+        fresh["notes"] = "the dialog's edit";
+        using var saved = await client.SendAsync(HttpMethod.Put, "api/instances/api-version", fresh.ToString(), ifMatch: again.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(2, _host.InstanceInFile("api-version")!["lines"]!.Count());
+        Assert.Equal("the dialog's edit", (string?)_host.InstanceInFile("api-version")!["notes"]);
+
+        using var staleDelete = await client.SendAsync(HttpMethod.Delete, "api/instances/api-version", ifMatch: $"\"{version}\"");
+        Assert.Equal(HttpStatusCode.Conflict, staleDelete.StatusCode);
+        Assert.NotNull(_host.InstanceInFile("api-version"));
+    }
+
+    [Fact]
     public async Task Deleting_an_instance_removes_it_from_the_file_and_a_missing_one_answers_404()
     {
         using var client = await LoggedInAsync();

@@ -197,6 +197,29 @@ public sealed class DialogPageTests(DialogHostFixture fixture, Chromium chromium
     }
 
     [Fact]
+    public async Task Saving_an_instance_the_cli_changed_since_the_editor_opened_shows_what_changed_and_loses_nothing()
+    {
+        await LogInAsync();
+        await CreateInstanceAsync("page-conflict");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Edit page-conflict", Exact = true }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Instance page-conflict" })).ToBeVisibleAsync();
+
+        var store = new ConfigurationStore(_host.ConfigurationPath); // `ecsta lines import` while the editor is open
+        var configuration = store.Load();
+        configuration.FindInstance("page-conflict")!.Lines.Add(new LineConfiguration { UserId = "bob@example.com", Number = "+4930200", Name = "Bob" });
+        store.Save(configuration);
+
+        await Page.GetByLabel("Notes", new() { Exact = true }).FillAsync("edited in the page");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Expect(Page.Locator("#form-errors")).ToContainTextAsync("was changed since you read it");
+        await Expect(Page.Locator("#form-errors")).ToContainTextAsync("lines (1 added)");
+        var saved = _host.InstanceInFile("page-conflict")!;
+        Assert.Equal(["alice@example.com", "bob@example.com"], saved["lines"]!.Select(l => (string)l["userId"]!));
+        Assert.Equal("", (string?)saved["notes"]);
+    }
+
+    [Fact]
     public async Task In_workstation_mode_the_lines_tab_shows_only_the_login_users_own_line_with_number_and_name_editable()
     {
         await LogInAsync();

@@ -27,6 +27,16 @@ internal sealed class EcstaConfiguration
     [JsonExtensionData]
     public IDictionary<string, JToken> Unknown { get; set; } = new Dictionary<string, JToken>();
 
+    /// <summary>The version a configuration read when there was no file.</summary>
+    public const string NoFile = "none";
+
+    /// <summary>
+    /// The version (content hash) of the file this configuration was read from, <see cref="NoFile"/> when there was none,
+    /// null when it was not read from a file; <see cref="ConfigurationStore.Save"/> refuses it when the file changed since.
+    /// </summary>
+    [JsonIgnore]
+    public string? LoadedVersion { get; set; }
+
     public InstanceConfiguration? FindInstance(string name) =>
         Instances.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase));
 }

@@ -43,6 +43,7 @@ internal static class DialogEndpoints
         {
             demo = services.Demo,
             configurationPath = configuration.Path,
+            configurationVersion = configuration.FileVersion,
             version = typeof(DialogEndpoints).Assembly.GetName().Version?.ToString(),
         }));
 

@@ -10,6 +10,13 @@ internal sealed class DialogInstance
 {
     public string Name { get; set; } = "";
 
+    /// <summary>
+    /// Read-only: the stored instance's version (also its ETag). A save sends it back as <c>If-Match</c>; a save against
+    /// an older version is refused with 409. Ignored on the way in.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Version { get; set; }
+
     /// <summary>workstation or server.</summary>
     public string Mode { get; set; } = "workstation";
 

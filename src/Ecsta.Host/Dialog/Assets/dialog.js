@@ -97,8 +97,8 @@
 
   function idOf(name) { return 'f-' + name.replace(/[.[\]]/g, '-'); }
 
-  async function call(method, path, body) {
-    const headers = { 'Accept': 'application/json' };
+  async function call(method, path, body, extraHeaders) {
+    const headers = Object.assign({ 'Accept': 'application/json' }, extraHeaders || {});
     if (method !== 'GET') headers['X-Ecsta-Dialog'] = '1';
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const response = await fetch(api + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', cache: 'no-store' });
@@ -490,13 +490,16 @@
     if (firstTab) selectTab(firstTab);
   }
 
+  // The version the editor was read at: a save or delete against an older one is refused (409) with what changed.
+  function ifMatch() { return state.data && state.data.version ? { 'If-Match': '"' + state.data.version + '"' } : {}; }
+
   async function save(event) {
     event.preventDefault();
     const data = collect();
     const editing = state.editing;
     const result = editing === null
       ? await call('POST', 'instances', data)
-      : await call('PUT', 'instances/' + encodeURIComponent(editing), data);
+      : await call('PUT', 'instances/' + encodeURIComponent(editing), data, ifMatch());
     if (result.ok) {
       await showInstances('Saved instance \u201c' + result.data.name + '\u201d.');
     } else if (result.status === 400 && result.data && result.data.errors) {
@@ -512,7 +515,7 @@
     const name = state.editing;
     if (name === null) return;
     if (!window.confirm('Delete the instance \u201c' + name + '\u201d? Its lines are removed from the running host.')) return;
-    const result = await call('DELETE', 'instances/' + encodeURIComponent(name));
+    const result = await call('DELETE', 'instances/' + encodeURIComponent(name), undefined, ifMatch());
     if (result.status === 204) await showInstances('Deleted instance \u201c' + name + '\u201d.');
     else if (result.status !== 401) $('#form-errors').textContent = (result.data && result.data.error) || 'Not deleted.';
   }
