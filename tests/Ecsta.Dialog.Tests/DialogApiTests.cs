@@ -26,7 +26,7 @@ public sealed class DialogApiTests(DialogHostFixture fixture)
     private async Task<DialogClient> LoggedInAsync()
     {
         var client = new DialogClient(_host.Dialog);
-        using var login = await client.LoginAsync(_host.Token);
+        using var login = await client.LoginAsync(_host.AdminToken);
         Assert.Equal(HttpStatusCode.NoContent, login.StatusCode);
         return client;
     }
@@ -36,8 +36,10 @@ public sealed class DialogApiTests(DialogHostFixture fixture)
     {
         Assert.Matches(@"Dialog: +http://127\.0\.0\.1:\d+/dialog/", _host.Banner);
         using var client = new DialogClient(_host.Dialog);
-        Assert.DoesNotContain(_host.Token, _host.Banner, StringComparison.Ordinal); // not a terminal: where the token is, not the token
+        Assert.DoesNotContain(_host.ApiToken, _host.Banner, StringComparison.Ordinal); // not a terminal: where the tokens are, not the tokens
+        Assert.DoesNotContain(_host.AdminToken, _host.Banner, StringComparison.Ordinal);
         Assert.Contains("API token:       in " + Path.Combine(Path.GetDirectoryName(_host.ConfigurationPath)!, "api-token"), _host.Banner, StringComparison.Ordinal);
+        Assert.Contains("Admin token:     in " + Path.Combine(Path.GetDirectoryName(_host.ConfigurationPath)!, "admin-token"), _host.Banner, StringComparison.Ordinal);
         using var page = await client.SendAsync(HttpMethod.Get, "");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("<title>Ecsta configuration</title>", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -64,7 +66,7 @@ public sealed class DialogApiTests(DialogHostFixture fixture)
     public async Task A_made_up_session_cookie_is_refused_with_401()
     {
         using var client = new DialogClient(_host.Dialog);
-        client.Cookies.Add(new Cookie("ecsta-dialog", _host.Token, "/dialog", "127.0.0.1"));
+        client.Cookies.Add(new Cookie("ecsta-dialog", _host.AdminToken, "/dialog", "127.0.0.1"));
         using var response = await client.SendAsync(HttpMethod.Get, "api/instances");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -84,21 +86,66 @@ public sealed class DialogApiTests(DialogHostFixture fixture)
         Assert.Contains("Dialog: refused a login from 127.0.0.1", logs, StringComparison.Ordinal);
         Assert.Contains("wrong token", logs, StringComparison.Ordinal);
         Assert.DoesNotContain(Wrong, logs, StringComparison.Ordinal);
-        Assert.DoesNotContain(_host.Token, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(_host.AdminToken, logs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_applications_api_token_does_not_log_in_to_the_dialog_and_is_not_logged()
+    {
+        using var client = new DialogClient(_host.Dialog);
+        using var login = await client.LoginAsync(_host.ApiToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+        Assert.Contains("admin-token", (string?)(await DialogClient.JsonAsync(login))["error"], StringComparison.Ordinal);
+        Assert.Empty(client.Cookies.GetCookies(_host.Dialog));
+        using var after = await client.SendAsync(HttpMethod.Get, "api/instances");
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        Assert.DoesNotContain(_host.ApiToken, _host.ReadLogs(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_admin_token_is_refused_by_the_application_api_and_the_api_token_accepted()
+    {
+        var tapi = new Uri($"ws://{_host.Dialog.Authority}/tapi");
+        using var refused = new System.Net.WebSockets.ClientWebSocket();
+        refused.Options.SetRequestHeader("Authorization", "Bearer " + _host.AdminToken);
+        var error = await Assert.ThrowsAsync<System.Net.WebSockets.WebSocketException>(() => refused.ConnectAsync(tapi, CancellationToken.None));
+        Assert.Contains("401", error.Message, StringComparison.Ordinal);
+
+        using var byQuery = new System.Net.WebSockets.ClientWebSocket();
+        await Assert.ThrowsAsync<System.Net.WebSockets.WebSocketException>(() => byQuery.ConnectAsync(new Uri(tapi + "?access_token=" + _host.AdminToken), CancellationToken.None));
+
+        using var accepted = new System.Net.WebSockets.ClientWebSocket();
+        accepted.Options.SetRequestHeader("Authorization", "Bearer " + _host.ApiToken);
+        await accepted.ConnectAsync(tapi, CancellationToken.None);
+        Assert.Equal(System.Net.WebSockets.WebSocketState.Open, accepted.State);
+        await accepted.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task The_admin_token_is_kept_owner_only_beside_the_configuration_and_differs_from_the_api_token()
+    {
+        var file = Path.Combine(_host.Folder, "admin-token");
+        Assert.Equal(_host.AdminToken, (await File.ReadAllTextAsync(file)).Trim());
+        Assert.NotEqual(_host.ApiToken, _host.AdminToken);
+        Assert.Equal(43, _host.AdminToken.Length);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
     }
 
     [Fact]
     public async Task The_login_sets_an_HttpOnly_SameSite_Strict_session_cookie_that_is_not_the_token()
     {
         using var client = new DialogClient(_host.Dialog);
-        using var login = await client.LoginAsync(_host.Token);
+        using var login = await client.LoginAsync(_host.AdminToken);
         Assert.Equal(HttpStatusCode.NoContent, login.StatusCode);
         var header = Assert.Single(login.Headers.GetValues("Set-Cookie"));
         Assert.Contains("httponly", header, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", header, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("path=/dialog", header, StringComparison.OrdinalIgnoreCase);
         var cookie = Assert.Single(client.Cookies.GetCookies(_host.Dialog));
-        Assert.NotEqual(_host.Token, cookie.Value);
+        Assert.NotEqual(_host.AdminToken, cookie.Value);
         Assert.True(cookie.Value.Length >= 40);
 
         using var session = await client.SendAsync(HttpMethod.Get, "api/session");
@@ -216,14 +263,14 @@ public sealed class DialogApiTests(DialogHostFixture fixture)
         await File.WriteAllTextAsync(_host.ConfigurationPath, file.ToString());
 
         var read = await DialogClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "api/instances/api-update"));
-        read["port"] = 8080;
+        read["notes"] = "moved to the second floor";
         read["user"] = "other-admin@example.com";
         ((JArray)read["lines"]!).Add(new JObject { ["userId"] = "bob@example.com", ["number"] = "+4930200", ["name"] = "Bob" });
         using var update = await client.SendAsync(HttpMethod.Put, "api/instances/api-update", read.ToString());
         Assert.Equal(HttpStatusCode.OK, update.StatusCode);
 
         var saved = _host.InstanceInFile("api-update")!;
-        Assert.Equal(8080, (int)saved["port"]!);
+        Assert.Equal("moved to the second floor", (string?)saved["notes"]);
         Assert.Equal("other-admin@example.com", (string?)saved["user"]);
         Assert.Equal(["alice@example.com", "bob@example.com"], saved["lines"]!.Select(l => (string)l["userId"]!));
         Assert.Equal(protectedBefore, (string?)saved["passwordProtected"]);
@@ -236,6 +283,144 @@ public sealed class DialogApiTests(DialogHostFixture fixture)
         Assert.Equal(HttpStatusCode.OK, change.StatusCode);
         var changed = (string)_host.InstanceInFile("api-update")!["passwordProtected"]!;
         Assert.Equal("Changed-456", new ConfigurationStore(_host.ConfigurationPath).Secrets.Unprotect(changed));
+    }
+
+    [Theory]
+    [InlineData("port", 18080)]
+    [InlineData("host", "listener.example")]
+    [InlineData("connectionType", "https")]
+    [InlineData("urlPrefix", "elsewhere")]
+    public async Task Changing_where_the_instance_connects_without_the_password_is_refused_on_the_password_field(string field, object value)
+    {
+        using var client = await LoggedInAsync();
+        var name = "api-dest-" + field.ToLowerInvariant();
+        using var create = await client.SendAsync(HttpMethod.Post, "api/instances", Instance(name, password: "Stay-Home-77"));
+        Assert.Equal(HttpStatusCode.Created, create.StatusCode);
+        var before = await File.ReadAllTextAsync(_host.ConfigurationPath);
+
+        var read = await DialogClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "api/instances/" + name));
+        read[field] = JToken.FromObject(value);
+        using var update = await client.SendAsync(HttpMethod.Put, "api/instances/" + name, read.ToString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, update.StatusCode);
+        var error = Assert.Single((await DialogClient.JsonAsync(update))["errors"]!);
+        Assert.Equal("password", (string?)error["field"]);
+        Assert.Contains("keepPassword", (string?)error["message"], StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllTextAsync(_host.ConfigurationPath));
+    }
+
+    [Fact]
+    public async Task A_changed_port_is_saved_with_the_password_typed_again_or_with_keeping_it_confirmed()
+    {
+        using var client = await LoggedInAsync();
+        using var create = await client.SendAsync(HttpMethod.Post, "api/instances", Instance("api-dest-ok", password: "Old-Pw-1"));
+        Assert.Equal(HttpStatusCode.Created, create.StatusCode);
+        var protectedBefore = (string)_host.InstanceInFile("api-dest-ok")!["passwordProtected"]!;
+
+        var read = await DialogClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "api/instances/api-dest-ok"));
+        read["port"] = 18081;
+        read["keepPassword"] = true;
+        using var kept = await client.SendAsync(HttpMethod.Put, "api/instances/api-dest-ok", read.ToString());
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        Assert.Null((await DialogClient.JsonAsync(kept))["keepPassword"]);
+        Assert.Equal(18081, (int)_host.InstanceInFile("api-dest-ok")!["port"]!);
+        Assert.Equal(protectedBefore, (string?)_host.InstanceInFile("api-dest-ok")!["passwordProtected"]);
+
+        read = await DialogClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "api/instances/api-dest-ok"));
+        read["port"] = 18082;
+        read["password"] = "New-Pw-2";
+        using var retyped = await client.SendAsync(HttpMethod.Put, "api/instances/api-dest-ok", read.ToString());
+        Assert.Equal(HttpStatusCode.OK, retyped.StatusCode);
+        var saved = _host.InstanceInFile("api-dest-ok")!;
+        Assert.Equal(18082, (int)saved["port"]!);
+        Assert.Equal("New-Pw-2", new ConfigurationStore(_host.ConfigurationPath).Secrets.Unprotect((string)saved["passwordProtected"]!));
+    }
+
+    [Fact]
+    public async Task Changing_the_proxy_needs_both_stored_passwords_again_or_confirmed()
+    {
+        using var client = await LoggedInAsync();
+        var instance = JObject.FromObject(Instance("api-dest-proxy", password: "Instance-Pw-3"));
+        instance["advanced"] = JObject.FromObject(new { proxy = new { address = "http://127.0.0.1:3128", user = "p", password = "Proxy-Pw-4" } });
+        using var create = await client.SendAsync(HttpMethod.Post, "api/instances", instance.ToString());
+        Assert.Equal(HttpStatusCode.Created, create.StatusCode);
+        var before = await File.ReadAllTextAsync(_host.ConfigurationPath);
+
+        var read = await DialogClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "api/instances/api-dest-proxy"));
+        read["advanced"]!["proxy"]!["address"] = "http://127.0.0.1:3129";
+        using var refused = await client.SendAsync(HttpMethod.Put, "api/instances/api-dest-proxy", read.ToString());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var fields = (await DialogClient.JsonAsync(refused))["errors"]!.Select(e => (string)e["field"]!).ToList();
+        Assert.Equal(["password", "advanced.proxy.password"], fields);
+        Assert.Equal(before, await File.ReadAllTextAsync(_host.ConfigurationPath));
+
+        read["keepPassword"] = true;
+        read["advanced"]!["proxy"]!["keepPassword"] = true;
+        using var kept = await client.SendAsync(HttpMethod.Put, "api/instances/api-dest-proxy", read.ToString());
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        Assert.Equal("http://127.0.0.1:3129", (string?)_host.InstanceInFile("api-dest-proxy")!["advanced"]!["proxy"]!["address"]);
+    }
+
+    [Fact]
+    public async Task A_port_moved_to_another_listener_without_the_password_sends_the_stored_password_nowhere()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var client = await LoggedInAsync();
+        using var create = await client.SendAsync(HttpMethod.Post, "api/instances", Instance("api-dest-steal", password: "Never-Leaves-5"));
+        Assert.Equal(HttpStatusCode.Created, create.StatusCode);
+
+        var read = await DialogClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "api/instances/api-dest-steal"));
+        read["port"] = port;
+        using var update = await client.SendAsync(HttpMethod.Put, "api/instances/api-dest-steal", read.ToString());
+        Assert.Equal(HttpStatusCode.BadRequest, update.StatusCode);
+        using var test = await client.SendAsync(HttpMethod.Post, "api/instances/api-dest-steal/connection-test");
+
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        var accepted = listener.AcceptTcpClientAsync(wait.Token).AsTask();
+        await Task.WhenAny(accepted, Task.Delay(Timeout.Infinite, wait.Token).ContinueWith(_ => { }, TaskScheduler.Default));
+        Assert.False(accepted.IsCompletedSuccessfully, "something connected to the listener the port was moved to");
+    }
+
+    [Fact]
+    public async Task A_save_against_an_older_version_is_refused_with_409_naming_the_lines_the_cli_added_meanwhile()
+    {
+        using var client = await LoggedInAsync();
+        using var create = await client.SendAsync(HttpMethod.Post, "api/instances", Instance("api-version"));
+        Assert.Equal(HttpStatusCode.Created, create.StatusCode);
+        using var get = await client.SendAsync(HttpMethod.Get, "api/instances/api-version");
+        var read = await DialogClient.JsonAsync(get);
+        var version = (string)read["version"]!;
+        Assert.Equal($"\"{version}\"", get.Headers.ETag!.Tag);
+
+        var store = new ConfigurationStore(_host.ConfigurationPath); // what `ecsta lines import` does between the dialog's read and its save
+        var configuration = store.Load();
+        configuration.FindInstance("api-version")!.Lines.Add(new LineConfiguration { UserId = "bob@example.com", Number = "+4930200", Name = "Bob" });
+        store.Save(configuration);
+
+        read["notes"] = "the dialog's edit";
+        using var refused = await client.SendAsync(HttpMethod.Put, "api/instances/api-version", read.ToString(), ifMatch: $"\"{version}\"");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var message = (string)(await DialogClient.JsonAsync(refused))["error"]!;
+        Assert.Contains("changed since you read it", message, StringComparison.Ordinal);
+        Assert.Contains("lines (1 added)", message, StringComparison.Ordinal);
+        var inFile = _host.InstanceInFile("api-version")!;
+        Assert.Equal(["alice@example.com", "bob@example.com"], inFile["lines"]!.Select(l => (string)l["userId"]!));
+        Assert.Equal("", (string?)inFile["notes"]);
+
+        using var again = await client.SendAsync(HttpMethod.Get, "api/instances/api-version");
+        var fresh = await DialogClient.JsonAsync(again);
+        Assert.NotEqual(version, (string?)fresh["version"]);
+        fresh["notes"] = "the dialog's edit";
+        using var saved = await client.SendAsync(HttpMethod.Put, "api/instances/api-version", fresh.ToString(), ifMatch: again.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(2, _host.InstanceInFile("api-version")!["lines"]!.Count());
+        Assert.Equal("the dialog's edit", (string?)_host.InstanceInFile("api-version")!["notes"]);
+
+        using var staleDelete = await client.SendAsync(HttpMethod.Delete, "api/instances/api-version", ifMatch: $"\"{version}\"");
+        Assert.Equal(HttpStatusCode.Conflict, staleDelete.StatusCode);
+        Assert.NotNull(_host.InstanceInFile("api-version"));
     }
 
     [Fact]
@@ -281,11 +466,13 @@ public sealed class DialogApiTests(DialogHostFixture fixture)
     }
 
     [Fact]
-    public async Task The_banner_shows_the_api_token_itself_only_on_an_interactive_terminal()
+    public async Task The_banner_shows_the_api_and_admin_tokens_themselves_only_on_an_interactive_terminal()
     {
         await using var host = await DialogHost.StartAsync(demo: true, interactive: true);
 
-        Assert.Contains("API token:       " + host.Token, host.Banner, StringComparison.Ordinal);
+        Assert.Contains("API token:       " + host.ApiToken, host.Banner, StringComparison.Ordinal);
+        Assert.Contains("Admin token:     " + host.AdminToken, host.Banner, StringComparison.Ordinal);
+        Assert.Contains("(log in with the admin token)", host.Banner, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -295,7 +482,7 @@ public sealed class DialogApiTests(DialogHostFixture fixture)
         Assert.Contains("DEMO mode", demo.Banner, StringComparison.Ordinal);
         Assert.Matches(@"Dialog: +http://127\.0\.0\.1:\d+/dialog/", demo.Banner);
         using var client = new DialogClient(demo.Dialog);
-        using var login = await client.LoginAsync(demo.Token);
+        using var login = await client.LoginAsync(demo.AdminToken);
         Assert.Equal(HttpStatusCode.NoContent, login.StatusCode);
         var session = await DialogClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "api/session"));
         Assert.True((bool)session["demo"]!);

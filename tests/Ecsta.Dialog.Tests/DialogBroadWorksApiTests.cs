@@ -30,7 +30,7 @@ public sealed class DialogBroadWorksApiTests(DialogHostFixture fixture, Simulato
     private async Task<DialogClient> WithInstanceAsync(string name, string password)
     {
         var client = new DialogClient(_host.Dialog);
-        using var login = await client.LoginAsync(_host.Token);
+        using var login = await client.LoginAsync(_host.AdminToken);
         Assert.Equal(HttpStatusCode.NoContent, login.StatusCode);
         using var created = await client.SendAsync(HttpMethod.Post, "api/instances", ServerInstance(name, password));
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
@@ -129,7 +129,7 @@ public sealed class DialogBroadWorksApiTests(DialogHostFixture fixture, Simulato
         Assert.Equal(HttpStatusCode.Unauthorized, noSession.StatusCode);
 
         using var client = new DialogClient(_host.Dialog);
-        using var login = await client.LoginAsync(_host.Token);
+        using var login = await client.LoginAsync(_host.AdminToken);
         using var noHeader = await client.SendAsync(HttpMethod.Post, $"api/instances/anything/{call}", withHeader: false);
         Assert.Equal(HttpStatusCode.Forbidden, noHeader.StatusCode);
         using var unknown = await client.SendAsync(HttpMethod.Post, $"api/instances/no-such-instance/{call}");

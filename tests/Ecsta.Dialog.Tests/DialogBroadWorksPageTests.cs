@@ -38,7 +38,7 @@ public sealed class DialogBroadWorksPageTests(DialogHostFixture fixture, Simulat
     {
         using (var client = new DialogClient(_host.Dialog))
         {
-            using var login = await client.LoginAsync(_host.Token);
+            using var login = await client.LoginAsync(_host.AdminToken);
             using var created = await client.SendAsync(HttpMethod.Post, "api/instances", new
             {
                 name = "bw-page",
@@ -54,7 +54,7 @@ public sealed class DialogBroadWorksPageTests(DialogHostFixture fixture, Simulat
         }
 
         await Page.GotoAsync(_host.Dialog.ToString());
-        await Page.GetByLabel("API token", new() { Exact = true }).FillAsync(_host.Token);
+        await Page.GetByLabel("Admin token", new() { Exact = true }).FillAsync(_host.AdminToken);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Edit bw-page" }).ClickAsync();
         await Page.GetByRole(AriaRole.Tab, new() { Name = "Lines" }).ClickAsync();

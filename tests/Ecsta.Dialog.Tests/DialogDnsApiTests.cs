@@ -21,7 +21,7 @@ public sealed class DialogDnsApiTests(DialogHostFixture fixture, SimulatorFixtur
     private async Task<DialogClient> LoggedInAsync()
     {
         var client = new DialogClient(_host.Dialog);
-        using var login = await client.LoginAsync(_host.Token);
+        using var login = await client.LoginAsync(_host.AdminToken);
         Assert.Equal(HttpStatusCode.NoContent, login.StatusCode);
         return client;
     }

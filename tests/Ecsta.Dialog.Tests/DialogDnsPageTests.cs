@@ -31,7 +31,7 @@ public sealed class DialogDnsPageTests(DialogHostFixture fixture, Chromium chrom
 
         // The host is shared: leave the system's resolver in place.
         using var client = new DialogClient(_host.Dialog);
-        using var login = await client.LoginAsync(_host.Token);
+        using var login = await client.LoginAsync(_host.AdminToken);
         using var cleared = await client.SendAsync(HttpMethod.Put, "api/dns", new { nameServers = Array.Empty<string>() });
         Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
     }
@@ -42,7 +42,7 @@ public sealed class DialogDnsPageTests(DialogHostFixture fixture, Chromium chrom
     public async Task The_DNS_view_shows_a_refused_entry_beside_the_field_and_saves_a_good_list_one_per_line()
     {
         await Page.GotoAsync(_host.Dialog.ToString());
-        await Page.GetByLabel("API token", new() { Exact = true }).FillAsync(_host.Token);
+        await Page.GetByLabel("Admin token", new() { Exact = true }).FillAsync(_host.AdminToken);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "DNS" }).ClickAsync();
         var field = Page.GetByLabel("Name servers", new() { Exact = true });

@@ -35,7 +35,7 @@ public sealed class DialogPageTests(DialogHostFixture fixture, Chromium chromium
     private async Task LogInAsync()
     {
         await Page.GotoAsync(_host.Dialog.ToString());
-        await Page.GetByLabel("API token", new() { Exact = true }).FillAsync(_host.Token);
+        await Page.GetByLabel("Admin token", new() { Exact = true }).FillAsync(_host.AdminToken);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Instances" })).ToBeVisibleAsync();
     }
@@ -68,11 +68,11 @@ public sealed class DialogPageTests(DialogHostFixture fixture, Chromium chromium
     private ILocator Row(string name) => Page.Locator($"#instances-table tr[data-instance='{name}']");
 
     [Fact]
-    public async Task Logging_in_with_the_API_token_shows_the_instance_list()
+    public async Task Logging_in_with_the_admin_token_shows_the_instance_list()
     {
         await Page.GotoAsync(_host.Dialog.ToString());
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Log in" })).ToBeVisibleAsync();
-        await Page.GetByLabel("API token", new() { Exact = true }).FillAsync(_host.Token);
+        await Page.GetByLabel("Admin token", new() { Exact = true }).FillAsync(_host.AdminToken);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Instances" })).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "New instance" })).ToBeVisibleAsync();
@@ -83,9 +83,20 @@ public sealed class DialogPageTests(DialogHostFixture fixture, Chromium chromium
     public async Task A_wrong_token_is_refused_on_the_login_form()
     {
         await Page.GotoAsync(_host.Dialog.ToString());
-        await Page.GetByLabel("API token", new() { Exact = true }).FillAsync("certainly-not-the-token");
+        await Page.GetByLabel("Admin token", new() { Exact = true }).FillAsync("certainly-not-the-token");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Refused: this is not the API token");
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Refused: this is not the admin token");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Instances" })).ToBeHiddenAsync();
+        Assert.Empty(await _context!.CookiesAsync());
+    }
+
+    [Fact]
+    public async Task The_applications_api_token_is_refused_on_the_login_form()
+    {
+        await Page.GotoAsync(_host.Dialog.ToString());
+        await Page.GetByLabel("Admin token", new() { Exact = true }).FillAsync(_host.ApiToken);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("the applications' API token does not log in here");
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Instances" })).ToBeHiddenAsync();
         Assert.Empty(await _context!.CookiesAsync());
     }
@@ -157,6 +168,55 @@ public sealed class DialogPageTests(DialogHostFixture fixture, Chromium chromium
         Assert.Equal(["alice@example.com", "carol@example.com"], saved["lines"]!.Select(l => (string)l["userId"]!));
         Assert.Equal("Alice Albers", (string?)saved["lines"]![0]!["name"]);
         Assert.Equal(protectedBefore, (string?)saved["passwordProtected"]);
+    }
+
+    [Fact]
+    public async Task A_changed_port_shows_the_password_error_and_saves_only_after_keeping_the_password_is_ticked()
+    {
+        await LogInAsync();
+        await CreateInstanceAsync("page-dest");
+        var protectedBefore = (string?)_host.InstanceInFile("page-dest")!["passwordProtected"];
+        var keep = Page.GetByLabel("Keep the stored password(s) for the changed connection", new() { Exact = true });
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Edit page-dest", Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Connection" }).ClickAsync();
+        await Expect(keep).ToBeHiddenAsync();
+        await Page.GetByLabel("Port", new() { Exact = true }).FillAsync("18090");
+        await Expect(keep).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Expect(Page.Locator("[data-error-for='password']")).ToContainTextAsync("the port changed");
+        Assert.Equal(9, (int)_host.InstanceInFile("page-dest")!["port"]!);
+
+        await keep.CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved instance “page-dest”.");
+        var saved = _host.InstanceInFile("page-dest")!;
+        Assert.Equal(18090, (int)saved["port"]!);
+        Assert.Equal(protectedBefore, (string?)saved["passwordProtected"]);
+    }
+
+    [Fact]
+    public async Task Saving_an_instance_the_cli_changed_since_the_editor_opened_shows_what_changed_and_loses_nothing()
+    {
+        await LogInAsync();
+        await CreateInstanceAsync("page-conflict");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Edit page-conflict", Exact = true }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Instance page-conflict" })).ToBeVisibleAsync();
+
+        var store = new ConfigurationStore(_host.ConfigurationPath); // `ecsta lines import` while the editor is open
+        var configuration = store.Load();
+        configuration.FindInstance("page-conflict")!.Lines.Add(new LineConfiguration { UserId = "bob@example.com", Number = "+4930200", Name = "Bob" });
+        store.Save(configuration);
+
+        await Page.GetByLabel("Notes", new() { Exact = true }).FillAsync("edited in the page");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Expect(Page.Locator("#form-errors")).ToContainTextAsync("was changed since you read it");
+        await Expect(Page.Locator("#form-errors")).ToContainTextAsync("lines (1 added)");
+        var saved = _host.InstanceInFile("page-conflict")!;
+        Assert.Equal(["alice@example.com", "bob@example.com"], saved["lines"]!.Select(l => (string)l["userId"]!));
+        Assert.Equal("", (string?)saved["notes"]);
     }
 
     [Fact]

@@ -12,8 +12,14 @@ namespace Ecsta.Host.Api;
 /// </summary>
 public sealed class ApiAccess
 {
-    /// <summary>The token file's name.</summary>
+    /// <summary>The application token file's name.</summary>
     public const string TokenFileName = "api-token";
+
+    /// <summary>
+    /// The administrator token file's name: the dialog's credential, a different principal from the applications
+    /// (never accepted on <c>/tapi</c>, while the application token is never accepted by the dialog).
+    /// </summary>
+    public const string AdminTokenFileName = "admin-token";
 
     /// <summary>The query parameter browsers use (they cannot set headers on a WebSocket).</summary>
     public const string QueryParameter = "access_token";
@@ -37,17 +43,17 @@ public sealed class ApiAccess
     /// <summary>Whether <see cref="LoadOrCreate"/> created a new token.</summary>
     public bool Created { get; private init; }
 
-    /// <summary>The token file in <paramref name="stateDirectory"/>.</summary>
-    public static string TokenPath(string stateDirectory) => Path.Combine(stateDirectory, TokenFileName);
+    /// <summary>The token file <paramref name="fileName"/> (<c>api-token</c> by default) in <paramref name="stateDirectory"/>.</summary>
+    public static string TokenPath(string stateDirectory, string fileName = TokenFileName) => Path.Combine(stateDirectory, fileName);
 
     /// <summary>
-    /// Reads the token from <c>api-token</c> in <paramref name="stateDirectory"/>, or creates it (owner-only) when the file
-    /// is missing or empty. The folder is created owner-only if needed.
+    /// Reads the token from <paramref name="fileName"/> (<c>api-token</c> by default) in <paramref name="stateDirectory"/>,
+    /// or creates it (owner-only) when the file is missing or empty. The folder is created owner-only if needed.
     /// </summary>
-    public static ApiAccess LoadOrCreate(string stateDirectory)
+    public static ApiAccess LoadOrCreate(string stateDirectory, string fileName = TokenFileName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stateDirectory);
-        var path = TokenPath(stateDirectory);
+        var path = TokenPath(stateDirectory, fileName);
         if (File.Exists(path))
         {
             var existing = File.ReadAllText(path).Trim();
@@ -78,9 +84,9 @@ public sealed class ApiAccess
     }
 
     /// <summary>Reads a token file written by <see cref="LoadOrCreate"/>; <see langword="null"/> when it does not exist or is empty.</summary>
-    public static string? ReadToken(string stateDirectory)
+    public static string? ReadToken(string stateDirectory, string fileName = TokenFileName)
     {
-        var path = TokenPath(stateDirectory);
+        var path = TokenPath(stateDirectory, fileName);
         if (!File.Exists(path))
         {
             return null;

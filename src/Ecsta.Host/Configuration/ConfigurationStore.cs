@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -6,7 +7,10 @@ namespace Ecsta.Host.Configuration;
 
 /// <summary>
 /// Reads and writes the configuration file. Writes are atomic (temp file + rename) and keep the previous file as
-/// <c>.bak</c>; a malformed file is refused with its path, line and reason and is never overwritten.
+/// <c>.bak</c>; a malformed file is refused with its path, line and reason and is never overwritten. Every
+/// read-modify-write is a compare-and-swap: a configuration remembers the version (content hash) of the file it was
+/// read from, and <see cref="Save"/> refuses it, under the lock file <c>ecsta.json.lock</c>, when another writer (the
+/// CLI, the dialog) saved the file in between, so no change is silently lost.
 /// </summary>
 internal sealed class ConfigurationStore
 {
@@ -50,8 +54,21 @@ internal sealed class ConfigurationStore
 
     public bool Exists => File.Exists(Path);
 
+    /// <summary>How long <see cref="Save"/> waits for another writer's lock.</summary>
+    internal static TimeSpan LockWait { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The lock file beside the configuration that writers hold while they compare and replace it.</summary>
+    public string LockPath => Path + ".lock";
+
+    /// <summary>The version of configuration text: the first 16 hex digits of its SHA-256.</summary>
+    public static string VersionOf(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+
+    /// <summary>The version of the file as it is now; <see cref="EcstaConfiguration.NoFile"/> when there is none.</summary>
+    public string CurrentVersion() => File.Exists(Path) ? VersionOf(File.ReadAllText(Path, Encoding.UTF8)) : EcstaConfiguration.NoFile;
+
     /// <summary>Loads the file, or returns an empty configuration when there is none. An older schema is migrated and saved (the old file kept as .bak).</summary>
-    public EcstaConfiguration LoadOrEmpty() => Exists ? Load() : new EcstaConfiguration();
+    public EcstaConfiguration LoadOrEmpty() => Exists ? Load() : new EcstaConfiguration { LoadedVersion = EcstaConfiguration.NoFile };
 
     /// <summary>Loads the file; throws <see cref="ConfigurationException"/> naming the path, line and reason when it is malformed.</summary>
     public EcstaConfiguration Load()
@@ -71,6 +88,7 @@ internal sealed class ConfigurationStore
         }
 
         var (configuration, migratedFrom) = Parse(text, Path);
+        configuration.LoadedVersion = VersionOf(text);
         if (migratedFrom < EcstaConfiguration.CurrentSchemaVersion)
         {
             Save(configuration);
@@ -151,10 +169,19 @@ internal sealed class ConfigurationStore
     /// Writes the configuration atomically: a complete temporary file beside the target, flushed to disk, then renamed
     /// over it; the previous file is kept as <c>.bak</c>. A crash at any point leaves either the old or the new file.
     /// </summary>
+    /// <exception cref="ConfigurationException">The file changed since <paramref name="configuration"/> was read from it
+    /// (nothing is written), or another writer holds the lock longer than <see cref="LockWait"/>.</exception>
     public void Save(EcstaConfiguration configuration)
     {
         var directory = System.IO.Path.GetDirectoryName(Path)!;
         OwnerOnly.CreateDirectory(directory);
+        using var writerLock = AcquireLock();
+        if (configuration.LoadedVersion is { } loaded && CurrentVersion() is var current && current != loaded)
+        {
+            throw new ConfigurationException(
+                $"{Path}: changed since it was read (by another `ecsta` command or the dialog; version {loaded}, now {current}); nothing was saved: run the command again");
+        }
+
         var text = Serialize(configuration);
         var temp = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(Path)}.{Guid.NewGuid():N}.tmp");
         try
@@ -176,12 +203,40 @@ internal sealed class ConfigurationStore
             }
 
             File.Move(temp, Path, overwrite: true);
+            configuration.LoadedVersion = VersionOf(text);
         }
         finally
         {
             if (File.Exists(temp))
             {
                 File.Delete(temp);
+            }
+        }
+    }
+
+    /// <summary>Holds the lock file exclusively (an advisory lock on POSIX, a share lock on Windows) until disposed.</summary>
+    private FileStream AcquireLock()
+    {
+        var deadline = DateTime.UtcNow + LockWait;
+        while (true)
+        {
+            try
+            {
+                var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+                if (!OperatingSystem.IsWindows())
+                {
+                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                }
+
+                return new FileStream(LockPath, options);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(20);
+            }
+            catch (IOException ex)
+            {
+                throw new ConfigurationException($"{LockPath}: another writer holds the configuration longer than {LockWait.TotalSeconds} s; nothing was saved", ex);
             }
         }
     }

@@ -27,6 +27,16 @@ internal sealed class EcstaConfiguration
     [JsonExtensionData]
     public IDictionary<string, JToken> Unknown { get; set; } = new Dictionary<string, JToken>();
 
+    /// <summary>The version a configuration read when there was no file.</summary>
+    public const string NoFile = "none";
+
+    /// <summary>
+    /// The version (content hash) of the file this configuration was read from, <see cref="NoFile"/> when there was none,
+    /// null when it was not read from a file; <see cref="ConfigurationStore.Save"/> refuses it when the file changed since.
+    /// </summary>
+    [JsonIgnore]
+    public string? LoadedVersion { get; set; }
+
     public InstanceConfiguration? FindInstance(string name) =>
         Instances.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase));
 }
@@ -49,6 +59,17 @@ internal sealed class ApiConfiguration
     /// <summary>Allows a listener other machines can reach without TLS (as <c>--allow-insecure-remote</c>); off by default.</summary>
     [JsonProperty("allowInsecureRemote", DefaultValueHandling = DefaultValueHandling.Ignore)]
     public bool AllowInsecureRemote { get; set; }
+
+    /// <summary>
+    /// Host names (optionally <c>name:port</c>) accepted in the Host header besides the addresses the listener is bound to:
+    /// a reverse proxy's name. Every other Host is refused (DNS rebinding). Read at start.
+    /// </summary>
+    [JsonProperty("allowedHosts")]
+    public List<string> AllowedHosts { get; set; } = [];
+
+    /// <summary>Browser origins (<c>https://crm.example.com</c>) allowed on <c>/tapi</c> and the dialog's API besides the listener's own. Read at start.</summary>
+    [JsonProperty("allowedOrigins")]
+    public List<string> AllowedOrigins { get; set; } = [];
 
     [JsonExtensionData]
     public IDictionary<string, JToken> Unknown { get; set; } = new Dictionary<string, JToken>();

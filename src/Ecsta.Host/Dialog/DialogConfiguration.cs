@@ -1,6 +1,7 @@
 using Ecsta.Host.Configuration;
 using Ecsta.Host.Plugins;
 using Ecsta.Host.Runtime;
+using Newtonsoft.Json.Linq;
 
 namespace Ecsta.Host.Dialog;
 
@@ -16,6 +17,9 @@ internal sealed class DialogConfiguration
     private readonly ConfigurationValidator _validator;
     private readonly Lock _gate = new();
 
+    /// <summary>The instances as the dialog handed them out, by version, so a conflict can name what changed since.</summary>
+    private readonly Dictionary<string, JObject> _handedOut = new(StringComparer.Ordinal);
+
     public DialogConfiguration(ConfigurationStore store, PluginCatalog catalog)
     {
         _store = store;
@@ -25,6 +29,9 @@ internal sealed class DialogConfiguration
 
     /// <summary>The configuration file.</summary>
     public string Path => _store.Path;
+
+    /// <summary>The file's version (content hash; <c>none</c> without a file), which every save compares and swaps.</summary>
+    public string FileVersion => _store.CurrentVersion();
 
     /// <summary>The instances, in file order.</summary>
     public IReadOnlyList<DialogInstanceSummary> List()
@@ -40,7 +47,7 @@ internal sealed class DialogConfiguration
     {
         lock (_gate)
         {
-            return _store.LoadOrEmpty().FindInstance(name) is { } instance ? DialogInstanceMapping.ToDialog(instance) : null;
+            return _store.LoadOrEmpty().FindInstance(name) is { } instance ? HandOut(instance) : null;
         }
     }
 
@@ -76,7 +83,10 @@ internal sealed class DialogConfiguration
     }
 
     /// <summary>Changes the instance named <paramref name="name"/> (it may be renamed); an empty password keeps the stored one.</summary>
-    public DialogSaveResult Update(string name, DialogInstance source)
+    /// <param name="name">The instance's stored name.</param>
+    /// <param name="source">The dialog's instance.</param>
+    /// <param name="ifMatch">The version the dialog read (<c>If-Match</c>); null or <c>*</c> for any.</param>
+    public DialogSaveResult Update(string name, DialogInstance source, string? ifMatch = null)
     {
         lock (_gate)
         {
@@ -86,36 +96,129 @@ internal sealed class DialogConfiguration
                 return DialogSaveResult.Missing;
             }
 
+            if (Conflict(instance, ifMatch) is { } conflict)
+            {
+                return DialogSaveResult.Conflicted(conflict);
+            }
+
+            var before = StoredSecrets.Of(instance);
             DialogInstanceMapping.Apply(source, instance, _store.Secrets, _catalog.FindProfile);
             if (configuration.Instances.Any(other => !ReferenceEquals(other, instance) && string.Equals(other.Name, instance.Name, StringComparison.OrdinalIgnoreCase)))
             {
                 return DialogSaveResult.Refused([NameTaken(instance.Name)]);
             }
 
+            var secretErrors = before.Unconfirmed(source, instance);
+            if (secretErrors.Count > 0)
+            {
+                return DialogSaveResult.Refused([.. secretErrors, .. _validator.Validate(instance)]);
+            }
+
             return SaveValidated(configuration, instance);
         }
     }
 
-    /// <summary>Removes the instance; false when none has the name.</summary>
-    public bool Delete(string name)
+    /// <summary>Removes the instance: <see cref="DialogSaveResult.Missing"/> when none has the name, a conflict when it changed since <paramref name="ifMatch"/>.</summary>
+    public DialogSaveResult Delete(string name, string? ifMatch = null)
     {
         lock (_gate)
         {
             if (!_store.Exists)
             {
-                return false;
+                return DialogSaveResult.Missing;
             }
 
             var configuration = _store.Load();
             if (configuration.FindInstance(name) is not { } instance)
             {
-                return false;
+                return DialogSaveResult.Missing;
+            }
+
+            if (Conflict(instance, ifMatch) is { } conflict)
+            {
+                return DialogSaveResult.Conflicted(conflict);
             }
 
             configuration.Instances.Remove(instance);
             _store.Save(configuration);
-            return true;
+            return DialogSaveResult.Saved(DialogInstanceMapping.ToDialog(instance));
         }
+    }
+
+    /// <summary>The version of a stored instance: the first 16 hex digits of the SHA-256 of its JSON as the file holds it.</summary>
+    public static string VersionOf(InstanceConfiguration instance) =>
+        ConfigurationStore.VersionOf(JObject.FromObject(instance).ToString(Newtonsoft.Json.Formatting.None));
+
+    /// <summary>Why a change made against <paramref name="ifMatch"/> would lose an update, naming what changed since; null when it would not.</summary>
+    private string? Conflict(InstanceConfiguration current, string? ifMatch)
+    {
+        var expected = ifMatch?.Trim();
+        if (string.IsNullOrEmpty(expected) || expected == "*")
+        {
+            return null;
+        }
+
+        expected = expected.StartsWith("W/", StringComparison.Ordinal) ? expected[2..] : expected;
+        expected = expected.Trim('"');
+        var version = VersionOf(current);
+        if (expected == version)
+        {
+            return null;
+        }
+
+        var changed = _handedOut.TryGetValue(expected, out var before) ? Changes(before, JObject.FromObject(current)) : [];
+        return $"instance '{current.Name}' was changed since you read it (by the CLI or another administrator)"
+            + (changed.Count > 0 ? ": " + string.Join("; ", changed) : "")
+            + "; nothing was saved: reload it and make your change again";
+    }
+
+    /// <summary>What differs between two stored forms of an instance, as the dialog names the fields (lines: added and removed user ids).</summary>
+    internal static List<string> Changes(JObject before, JObject after)
+    {
+        var changes = new List<string>();
+        foreach (var property in before.Properties().Select(p => p.Name).Union(after.Properties().Select(p => p.Name)))
+        {
+            var a = before[property];
+            var b = after[property];
+            if (JToken.DeepEquals(a, b))
+            {
+                continue;
+            }
+
+            if (property == "lines" && a is JArray oldLines && b is JArray newLines)
+            {
+                var oldIds = oldLines.Select(l => ((string?)l["userId"])?.ToLowerInvariant() ?? "").ToList();
+                var newIds = newLines.Select(l => ((string?)l["userId"])?.ToLowerInvariant() ?? "").ToList();
+                var added = newIds.Except(oldIds).Count();
+                var removed = oldIds.Except(newIds).Count();
+                var edited = newLines.Count(l => oldLines.Any(o => string.Equals((string?)o["userId"], (string?)l["userId"], StringComparison.OrdinalIgnoreCase) && !JToken.DeepEquals(o, l)));
+                var parts = new[] { (added, "added"), (removed, "removed"), (edited, "changed") }.Where(p => p.Item1 > 0).Select(p => $"{p.Item1} {p.Item2}");
+                changes.Add("lines (" + string.Join(", ", parts.DefaultIfEmpty("reordered")) + ")");
+            }
+            else if (a is JObject oldObject && b is JObject newObject)
+            {
+                changes.AddRange(Changes(oldObject, newObject).Select(c => property + "." + c));
+            }
+            else
+            {
+                changes.Add(property == "passwordProtected" ? "password" : property);
+            }
+        }
+
+        return changes;
+    }
+
+    private DialogInstance HandOut(InstanceConfiguration instance)
+    {
+        var dialog = DialogInstanceMapping.ToDialog(instance);
+        dialog.Version = VersionOf(instance);
+        if (_handedOut.Count >= 512)
+        {
+            _handedOut.Clear();
+        }
+
+        _handedOut[dialog.Version] = JObject.FromObject(instance);
+        return dialog;
     }
 
     /// <summary>The DNS name servers (<c>dns.nameServers</c>); empty = the operating system's resolver.</summary>
@@ -154,21 +257,99 @@ internal sealed class DialogConfiguration
         }
 
         _store.Save(configuration);
-        return DialogSaveResult.Saved(DialogInstanceMapping.ToDialog(instance));
+        return DialogSaveResult.Saved(HandOut(instance));
     }
 
     private static ValidationError NameTaken(string name) =>
         new("name", $"an instance named '{name}' exists already");
 }
 
+/// <summary>
+/// The stored passwords of an instance and the destination they are sent to (host, effective port, connection type,
+/// URL prefix, proxy address). When the destination changes, a stored password is kept only if the request supplies it
+/// again or confirms keeping it (<c>keepPassword</c>): otherwise whoever may edit the instance could point it at a
+/// listener of their own and receive the stored password from the running host or the connection test.
+/// </summary>
+internal sealed record StoredSecrets(string Host, int Port, string ConnectionType, string UrlPrefix, string? ProxyAddress, string? Password, string? ProxyPassword)
+{
+    public static StoredSecrets Of(InstanceConfiguration i) =>
+        new(i.Host, i.EffectivePort, i.ConnectionType, i.UrlPrefix, i.Advanced.Proxy?.Address, i.PasswordProtected, i.Advanced.Proxy?.PasswordProtected);
+
+    /// <summary>What changed between this destination and <paramref name="after"/>'s, as the dialog names the fields.</summary>
+    public IReadOnlyList<string> DestinationChanges(InstanceConfiguration after)
+    {
+        var changes = new List<string>();
+        if (!string.Equals(Host, after.Host, StringComparison.OrdinalIgnoreCase))
+        {
+            changes.Add("host");
+        }
+
+        if (Port != after.EffectivePort)
+        {
+            changes.Add("port");
+        }
+
+        if (!string.Equals(ConnectionType, after.ConnectionType, StringComparison.OrdinalIgnoreCase))
+        {
+            changes.Add("connection type");
+        }
+
+        if (!string.Equals(UrlPrefix, after.UrlPrefix, StringComparison.Ordinal))
+        {
+            changes.Add("URL prefix");
+        }
+
+        if (!string.Equals(ProxyAddress ?? "", after.Advanced.Proxy?.Address ?? "", StringComparison.OrdinalIgnoreCase))
+        {
+            changes.Add("proxy");
+        }
+
+        return changes;
+    }
+
+    /// <summary>
+    /// The errors for stored passwords that would follow a changed destination without being supplied again or
+    /// confirmed; empty when the destination is unchanged or every stored password is accounted for.
+    /// </summary>
+    public IReadOnlyList<ValidationError> Unconfirmed(DialogInstance source, InstanceConfiguration after)
+    {
+        var changes = DestinationChanges(after);
+        if (changes.Count == 0)
+        {
+            return [];
+        }
+
+        var what = string.Join(", ", changes);
+        var errors = new List<ValidationError>();
+        if (Password is not null && string.Equals(after.PasswordProtected, Password, StringComparison.Ordinal) && !source.KeepPassword)
+        {
+            errors.Add(new ValidationError(
+                "password",
+                $"the {what} changed: enter the password again, or confirm keeping the stored one for the new connection (keepPassword)"));
+        }
+
+        if (ProxyPassword is not null && string.Equals(after.Advanced.Proxy?.PasswordProtected, ProxyPassword, StringComparison.Ordinal) && source.Advanced.Proxy?.KeepPassword != true)
+        {
+            errors.Add(new ValidationError(
+                "advanced.proxy.password",
+                $"the {what} changed: enter the proxy password again, or confirm keeping the stored one for the new connection (advanced.proxy.keepPassword)"));
+        }
+
+        return errors;
+    }
+}
+
 /// <summary>What a save did: the saved instance, the field errors that stopped it, or that the instance is missing.</summary>
-internal sealed record DialogSaveResult(DialogInstance? Instance, IReadOnlyList<ValidationError> Errors, bool NotFound)
+internal sealed record DialogSaveResult(DialogInstance? Instance, IReadOnlyList<ValidationError> Errors, bool NotFound, string? Conflict = null)
 {
     public static DialogSaveResult Missing { get; } = new(null, [], true);
 
     public static DialogSaveResult Saved(DialogInstance instance) => new(instance, [], false);
 
     public static DialogSaveResult Refused(IReadOnlyList<ValidationError> errors) => new(null, errors, false);
+
+    /// <summary>The instance changed since the version the change was made against (409).</summary>
+    public static DialogSaveResult Conflicted(string message) => new(null, [], false, message);
 }
 
 /// <summary>One row of the instance list.</summary>

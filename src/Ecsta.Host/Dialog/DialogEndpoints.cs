@@ -36,13 +36,14 @@ internal static class DialogEndpoints
         page.MapGet("/{file}", (string file) => file == "index.html" ? Results.Redirect(PagePath) : assets.Serve(file));
 
         var api = page.MapGroup("/api").AddEndpointFilter(NoStore).AddEndpointFilter(RequireCsrfHeader).AddEndpointFilter(new RequireSession(sessions, log).InvokeAsync);
-        var login = new DialogLogin(services.Access, sessions, log);
+        var login = new DialogLogin(services.Admin, sessions, log);
         api.MapPost("/login", (Func<HttpContext, Task<IResult>>)login.LoginAsync).WithMetadata(OpenEndpoint.Instance);
         api.MapPost("/logout", login.Logout);
         api.MapGet("/session", () => DialogJson.Json(new
         {
             demo = services.Demo,
             configurationPath = configuration.Path,
+            configurationVersion = configuration.FileVersion,
             version = typeof(DialogEndpoints).Assembly.GetName().Version?.ToString(),
         }));
 
@@ -119,7 +120,7 @@ internal static class DialogEndpoints
             if (http.GetEndpoint()?.Metadata.GetMetadata<OpenEndpoint>() is null
                 && !sessions.Touch(http.Request.Cookies[DialogSessions.CookieName]))
             {
-                return DialogJson.Error(StatusCodes.Status401Unauthorized, "log in with the API token");
+                return DialogJson.Error(StatusCodes.Status401Unauthorized, "log in with the admin token");
             }
 
             try

@@ -9,7 +9,7 @@ namespace Ecsta.Host.Dialog;
 /// <summary>What the dialog uses of the running host.</summary>
 /// <param name="Store">The configuration file the dialog edits.</param>
 /// <param name="Catalog">The plugins (profiles, number rules and transports for validation).</param>
-/// <param name="Access">The API token that logs an administrator in.</param>
+/// <param name="Admin">The administrator token that logs an administrator in (never the applications' API token).</param>
 /// <param name="Licenses">The host's seat pool, if a licensing plugin is loaded.</param>
 /// <param name="Demo">Whether the host runs the demo (its demo instance is not in the file).</param>
 /// <param name="Log">The host's log.</param>
@@ -17,7 +17,7 @@ namespace Ecsta.Host.Dialog;
 internal sealed record DialogHostServices(
     ConfigurationStore Store,
     PluginCatalog Catalog,
-    ApiAccess Access,
+    ApiAccess Admin,
     ILicensePool? Licenses,
     bool Demo,
     ILogger Log,

@@ -10,6 +10,13 @@ internal sealed class DialogInstance
 {
     public string Name { get; set; } = "";
 
+    /// <summary>
+    /// Read-only: the stored instance's version (also its ETag). A save sends it back as <c>If-Match</c>; a save against
+    /// an older version is refused with 409. Ignored on the way in.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Version { get; set; }
+
     /// <summary>workstation or server.</summary>
     public string Mode { get; set; } = "workstation";
 
@@ -34,6 +41,14 @@ internal sealed class DialogInstance
 
     /// <summary>Read-only: whether a password is stored.</summary>
     public bool PasswordSet { get; set; }
+
+    /// <summary>
+    /// Write-only: keep the stored password (and the proxy's, see <see cref="DialogProxy.KeepPassword"/>) although
+    /// host, port, connection type, URL prefix or proxy change. Without it (or a new password) such a change is refused
+    /// with an error on <c>password</c>, so a stored password never follows the connection to a new destination unasked.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool KeepPassword { get; set; }
 
     public string Notes { get; set; } = "";
 
@@ -90,6 +105,10 @@ internal sealed class DialogProxy
     public string? Password { get; set; }
 
     public bool PasswordSet { get; set; }
+
+    /// <summary>Write-only: keep the stored proxy password although the connection or the proxy changes.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool KeepPassword { get; set; }
 }
 
 /// <summary>The manual's "Standort" page.</summary>

@@ -7,8 +7,8 @@ internal sealed class DialogInstanceEndpoints(DialogConfiguration configuration,
 {
     public IResult List() => DialogJson.Json(configuration.List());
 
-    public IResult Get(string name) =>
-        configuration.Get(name) is { } instance ? DialogJson.Json(instance) : NotFound(name);
+    public IResult Get(string name, HttpContext context) =>
+        configuration.Get(name) is { } instance ? Tagged(instance, context) : NotFound(name);
 
     public async Task<IResult> CreateAsync(HttpContext context)
     {
@@ -22,7 +22,7 @@ internal sealed class DialogInstanceEndpoints(DialogConfiguration configuration,
         if (result.Instance is { } saved)
         {
             log.Information("Dialog: instance {Name} added", saved.Name);
-            return DialogJson.Json(saved, StatusCodes.Status201Created);
+            return Tagged(saved, context, StatusCodes.Status201Created);
         }
 
         return DialogJson.FieldErrors(result.Errors);
@@ -36,30 +36,49 @@ internal sealed class DialogInstanceEndpoints(DialogConfiguration configuration,
             return failure;
         }
 
-        var result = configuration.Update(name, body!);
+        var result = configuration.Update(name, body!, context.Request.Headers.IfMatch.ToString());
         if (result.NotFound)
         {
             return NotFound(name);
         }
 
+        if (result.Conflict is { } conflict)
+        {
+            log.Warning("Dialog: a change of instance {Name} was refused: it changed since it was read", name);
+            return DialogJson.Error(StatusCodes.Status409Conflict, conflict);
+        }
+
         if (result.Instance is { } saved)
         {
             log.Information("Dialog: instance {Name} changed", saved.Name);
-            return DialogJson.Json(saved);
+            return Tagged(saved, context);
         }
 
         return DialogJson.FieldErrors(result.Errors);
     }
 
-    public IResult Delete(string name)
+    public IResult Delete(string name, HttpContext context)
     {
-        if (!configuration.Delete(name))
+        var result = configuration.Delete(name, context.Request.Headers.IfMatch.ToString());
+        if (result.NotFound)
         {
             return NotFound(name);
         }
 
+        if (result.Conflict is { } conflict)
+        {
+            return DialogJson.Error(StatusCodes.Status409Conflict, conflict);
+        }
+
         log.Information("Dialog: instance {Name} removed", name);
         return Results.NoContent();
+    }
+
+    /// <summary>The instance with its version as the ETag, which a change sends back as If-Match.</summary>
+    private static IResult Tagged(DialogInstance instance, HttpContext context, int status = StatusCodes.Status200OK)
+    {
+        context.Response.Headers.ETag = $"\"{instance.Version}\"";
+        return DialogJson.Json(instance, status);
     }
 
     private static IResult NotFound(string name) =>

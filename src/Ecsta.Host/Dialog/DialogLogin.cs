@@ -4,10 +4,11 @@ using Serilog;
 namespace Ecsta.Host.Dialog;
 
 /// <summary>
-/// Logging in to the dialog with the API token: a matching token starts a session whose value goes into an HttpOnly,
+/// Logging in to the dialog with the administrator token (<c>admin-token</c>; the applications' API token is a different
+/// principal and is refused): a matching token starts a session whose value goes into an HttpOnly,
 /// SameSite=Strict cookie limited to <c>/dialog</c>; a wrong token is refused and logged without the token.
 /// </summary>
-internal sealed class DialogLogin(ApiAccess access, DialogSessions sessions, ILogger log)
+internal sealed class DialogLogin(ApiAccess admin, DialogSessions sessions, ILogger log)
 {
     /// <summary>The login body.</summary>
     public sealed class LoginRequest
@@ -24,10 +25,10 @@ internal sealed class DialogLogin(ApiAccess access, DialogSessions sessions, ILo
         }
 
         var peer = $"{context.Connection.RemoteIpAddress}:{context.Connection.RemotePort}";
-        if (!access.Matches(body!.Token.Trim()))
+        if (!admin.Matches(body!.Token.Trim()))
         {
             log.Warning("Dialog: refused a login from {Peer}: {Reason}", peer, body.Token.Length == 0 ? "no token presented" : "wrong token");
-            return DialogJson.Error(StatusCodes.Status401Unauthorized, "this is not the API token (the host prints it at start and keeps it in the api-token file)");
+            return DialogJson.Error(StatusCodes.Status401Unauthorized, "this is not the admin token (the host prints it at start and keeps it in the admin-token file; the applications' API token does not log in here)");
         }
 
         context.Response.Cookies.Append(DialogSessions.CookieName, sessions.Start(), new CookieOptions

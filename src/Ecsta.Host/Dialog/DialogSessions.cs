@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Ecsta.Host.Dialog;
 
 /// <summary>
-/// The dialog's logins: after the administrator presents the API token, the browser holds a random session value in
+/// The dialog's logins: after the administrator presents the admin token, the browser holds a random session value in
 /// an HttpOnly, SameSite=Strict cookie (never the token itself). Sessions live in memory only (a restart logs
 /// everybody out), end after <see cref="IdleLifetime"/> without use, and at most <see cref="MaxSessions"/> exist.
 /// </summary>

@@ -8,7 +8,7 @@ namespace Ecsta.Host.Hosting;
 /// <summary>What `ecsta run` prints once the host is up: lines, API and dialog addresses, and in demo mode how to try it.</summary>
 internal static class Banner
 {
-    public static void Write(TextWriter console, ICollection<string> urls, TelephonyRuntime runtime, DemoMode? demo, PluginCatalog catalog, string configurationPath, ApiAccess access, bool interactive, IReadOnlyList<string> warnings)
+    public static void Write(TextWriter console, ICollection<string> urls, TelephonyRuntime runtime, DemoMode? demo, PluginCatalog catalog, string configurationPath, ApiAccess access, ApiAccess admin, bool interactive, IReadOnlyList<string> warnings)
     {
         var url = urls.FirstOrDefault() ?? "(none)";
         console.WriteLine();
@@ -30,7 +30,10 @@ internal static class Banner
         console.WriteLine(interactive
             ? $"API token:       {access.Token}  (also in {access.TokenFile}; `ecsta call` reads it from there)"
             : $"API token:       in {access.TokenFile} (readable by this account only; `ecsta call` reads it from there)");
-        console.WriteLine($"Dialog:          {url.TrimEnd('/')}{DialogEndpoints.PagePath}  (log in with the API token)");
+        console.WriteLine(interactive
+            ? $"Admin token:     {admin.Token}  (also in {admin.TokenFile}; only the dialog takes it)"
+            : $"Admin token:     in {admin.TokenFile} (readable by this account only; only the dialog takes it)");
+        console.WriteLine($"Dialog:          {url.TrimEnd('/')}{DialogEndpoints.PagePath}  (log in with the admin token)");
         foreach (var warning in warnings)
         {
             console.WriteLine($"WARNING:         {warning}");

@@ -63,10 +63,12 @@ internal static class EcstaHost
             builder.Services.AddSingleton(store);
             builder.Services.AddSingleton(runtime);
             await using var app = builder.Build();
+            var guard = new ListenerGuard(app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(), configuration.Api.AllowedHosts, configuration.Api.AllowedOrigins, log);
+            app.Use((context, next) => guard.InvokeAsync(context, next));
             app.MapGet("/health", () => Microsoft.AspNetCore.Http.Results.Text("ok"));
-            var (hub, access) = HostApi.Map(app, runtime, ConfigurationPaths.StateDirectory(store.Path), log);
+            var (hub, access, admin) = HostApi.Map(app, runtime, ConfigurationPaths.StateDirectory(store.Path), log);
             using var hubLifetime = hub;
-            app.MapDialog(new DialogHostServices(store, catalog, access, licenses, demo, log, TimeProvider.System));
+            app.MapDialog(new DialogHostServices(store, catalog, admin, licenses, demo, log, TimeProvider.System));
 
             try
             {
@@ -85,7 +87,7 @@ internal static class EcstaHost
                 watcher.Changed += (_, changed) => _ = ApplyChangeAsync(runtime, locator, changed, log, cancellationToken);
             }
 
-            Banner.Write(console, app.Urls, runtime, demoMode, catalog, store.Path, access, options.InteractiveConsole, listener.Warnings);
+            Banner.Write(console, app.Urls, runtime, demoMode, catalog, store.Path, access, admin, options.InteractiveConsole, listener.Warnings);
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             log.Information("Ecsta stopping");
         }

@@ -24,9 +24,14 @@ public sealed class DialogClient : IDisposable
     public Task<HttpResponseMessage> LoginAsync(string token) => SendAsync(HttpMethod.Post, "api/login", new { token });
 
     /// <summary>Sends a call; changes carry the dialog header unless <paramref name="withHeader"/> is false.</summary>
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, bool withHeader = true)
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, bool withHeader = true, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(method, path);
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
         if (withHeader && method != HttpMethod.Get)
         {
             request.Headers.Add(CsrfHeader, "1");

@@ -13,17 +13,18 @@ public sealed class DialogHost : IAsyncDisposable
     private readonly CancellationTokenSource _stop;
     private readonly Task<int> _run;
 
-    private DialogHost(string folder, CancellationTokenSource stop, Task<int> run, Uri dialog, string token, string banner)
+    private DialogHost(string folder, CancellationTokenSource stop, Task<int> run, Uri dialog, string apiToken, string adminToken, string banner)
     {
         Folder = folder;
         _stop = stop;
         _run = run;
         Dialog = dialog;
-        Token = token;
+        ApiToken = apiToken;
+        AdminToken = adminToken;
         Banner = banner;
     }
 
-    /// <summary>The folder of the configuration file, the api-token file, the key ring and the logs.</summary>
+    /// <summary>The folder of the configuration file, the api-token and admin-token files, the key ring and the logs.</summary>
     public string Folder { get; }
 
     /// <summary>The configuration file.</summary>
@@ -32,8 +33,14 @@ public sealed class DialogHost : IAsyncDisposable
     /// <summary>The dialog's page as the banner printed it (http://127.0.0.1:PORT/dialog/).</summary>
     public Uri Dialog { get; }
 
-    /// <summary>The API token from the api-token file.</summary>
-    public string Token { get; }
+    /// <summary>The applications' API token from the api-token file (the dialog refuses it).</summary>
+    public string ApiToken { get; }
+
+    /// <summary>The administrator token from the admin-token file: the dialog's login.</summary>
+    public string AdminToken { get; }
+
+    /// <summary>The listener's address (http://127.0.0.1:PORT/).</summary>
+    public Uri Listener => new(Dialog, "/");
 
     /// <summary>What the host printed at start.</summary>
     public string Banner { get; }
@@ -42,14 +49,17 @@ public sealed class DialogHost : IAsyncDisposable
     /// Starts the host. With <paramref name="demo"/> there is no configuration file (demo mode); otherwise an empty
     /// configuration file is written first.
     /// </summary>
-    public static async Task<DialogHost> StartAsync(bool demo = false, bool interactive = false)
+    /// <param name="demo">Start without a configuration file (demo mode).</param>
+    /// <param name="interactive">Whether the banner goes to an interactive terminal.</param>
+    /// <param name="api">The configuration's <c>api</c> object as JSON (allowedHosts, allowedOrigins), if any.</param>
+    public static async Task<DialogHost> StartAsync(bool demo = false, bool interactive = false, string? api = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ecsta-dialog-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var configuration = Path.Combine(folder, "ecsta.json");
         if (!demo)
         {
-            await File.WriteAllTextAsync(configuration, "{ \"schemaVersion\": 2, \"instances\": [] }\n");
+            await File.WriteAllTextAsync(configuration, "{ \"schemaVersion\": 2, \"instances\": []" + (api is null ? "" : ", \"api\": " + api) + " }\n");
         }
 
         var console = new BannerWriter();
@@ -68,8 +78,9 @@ public sealed class DialogHost : IAsyncDisposable
 
             var line = await console.DialogLine;
             var address = line["Dialog:".Length..].Trim().Split(' ')[0];
-            var token = (await File.ReadAllTextAsync(Path.Combine(folder, "api-token"))).Trim();
-            return new DialogHost(folder, stop, run, new Uri(address), token, console.Text);
+            var apiToken = (await File.ReadAllTextAsync(Path.Combine(folder, "api-token"))).Trim();
+            var adminToken = (await File.ReadAllTextAsync(Path.Combine(folder, "admin-token"))).Trim();
+            return new DialogHost(folder, stop, run, new Uri(address), apiToken, adminToken, console.Text);
         }
         catch
         {

@@ -26,6 +26,33 @@ public sealed class LinesCommandTests : IDisposable
         return path;
     }
 
+    [Fact]
+    public async Task Concurrent_imports_never_lose_a_saved_line_and_a_refused_one_says_to_run_again()
+    {
+        await AddInstanceAsync("alice@example.com");
+        var files = Enumerable.Range(1, 6).Select(n => WriteFile($"concurrent{n}.csv", $"userId;number;name\nuser{n}@example.com;10{n};User {n}\n")).ToList();
+
+        var results = await Task.WhenAll(files.Select(file => Task.Run(() => Run(Config, null, "lines", "import", "office", file))));
+
+        var saved = (await ListAsync()).Select(l => (string)l["userId"]!).ToList();
+        for (var n = 1; n <= 6; n++)
+        {
+            var result = results[n - 1];
+            if (result.ExitCode == 0)
+            {
+                Assert.Contains($"user{n}@example.com", saved);
+            }
+            else
+            {
+                Assert.Contains("changed since it was read", result.Error, StringComparison.Ordinal);
+                Assert.DoesNotContain($"user{n}@example.com", saved);
+            }
+        }
+
+        Assert.Contains("alice@example.com", saved);
+        Assert.Equal(1 + results.Count(r => r.ExitCode == 0), saved.Count);
+    }
+
     private async Task<JArray> ListAsync()
     {
         var list = await Run(Config, null, "lines", "list", "office", "--json");

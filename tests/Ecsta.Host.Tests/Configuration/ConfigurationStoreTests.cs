@@ -28,6 +28,68 @@ public sealed class ConfigurationStoreTests : IDisposable
     };
 
     [Fact]
+    public void A_save_of_a_configuration_read_before_another_writer_saved_is_refused_and_loses_nothing()
+    {
+        NewStore().Save(Sample());
+        var dialog = NewStore().Load();
+        var cli = NewStore().Load();
+        cli.Instances[0].Lines.Add(new LineConfiguration { UserId = "bob@example.com", Number = "200", Name = "Bob" });
+        NewStore().Save(cli);
+
+        dialog.Instances[0].Notes = "edited in the dialog";
+        var refused = Assert.Throws<ConfigurationException>(() => NewStore().Save(dialog));
+
+        Assert.Contains("changed since it was read", refused.Message, StringComparison.Ordinal);
+        var onDisk = NewStore().Load();
+        Assert.Equal(["alice@example.com", "bob@example.com"], onDisk.Instances[0].Lines.Select(l => l.UserId));
+        Assert.Equal("", onDisk.Instances[0].Notes);
+    }
+
+    [Fact]
+    public void A_configuration_read_when_there_was_no_file_is_not_saved_over_a_file_written_since()
+    {
+        var empty = NewStore().LoadOrEmpty();
+        NewStore().Save(Sample("written-first"));
+        empty.Instances.Add(Sample("second").Instances[0]);
+
+        Assert.Throws<ConfigurationException>(() => NewStore().Save(empty));
+        Assert.Equal(["written-first"], NewStore().Load().Instances.Select(i => i.Name));
+    }
+
+    [Fact]
+    public void Saving_twice_from_the_same_read_and_after_a_migration_works()
+    {
+        var store = NewStore();
+        store.Save(Sample());
+        var configuration = store.Load();
+        configuration.Instances[0].Notes = "one";
+        store.Save(configuration);
+        configuration.Instances[0].Notes = "two";
+        store.Save(configuration);
+        Assert.Equal("two", store.Load().Instances[0].Notes);
+    }
+
+    [Fact]
+    public async Task A_writer_waits_for_the_lock_file_another_writer_holds()
+    {
+        var store = NewStore();
+        store.Save(Sample());
+        var configuration = store.Load();
+        configuration.Instances[0].Notes = "after the lock";
+        Task save;
+        using (new FileStream(store.LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            save = Task.Run(() => store.Save(configuration));
+            await Task.Delay(300);
+            Assert.False(save.IsCompleted);
+            Assert.Equal("", NewStore().Load().Instances[0].Notes);
+        }
+
+        await save.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("after the lock", NewStore().Load().Instances[0].Notes);
+    }
+
+    [Fact]
     public void A_saved_configuration_reads_back_with_every_field()
     {
         var store = NewStore();

@@ -31,7 +31,8 @@
         },
         { name: 'urlPrefix', label: 'URL prefix', type: 'text', hint: 'Only if the provider puts one before the XSI paths (e.g. nl.cai).' },
         { name: 'user', label: 'User', type: 'text', hint: 'Workstation: the user id. Server: the group administrator.' },
-        { name: 'password', label: 'Password', type: 'password', secret: 'passwordSet' }]
+        { name: 'password', label: 'Password', type: 'password', secret: 'passwordSet' },
+        { name: 'keepPassword', label: 'Keep the stored password(s) for the changed connection', type: 'checkbox', hint: 'Host, port, connection type, URL prefix or proxy changed: a stored password (and proxy password) goes to the new connection only if you type it again or tick this.' }]
     },
     {
       id: 'lines', title: 'Lines', lists: [
@@ -96,8 +97,8 @@
 
   function idOf(name) { return 'f-' + name.replace(/[.[\]]/g, '-'); }
 
-  async function call(method, path, body) {
-    const headers = { 'Accept': 'application/json' };
+  async function call(method, path, body, extraHeaders) {
+    const headers = Object.assign({ 'Accept': 'application/json' }, extraHeaders || {});
     if (method !== 'GET') headers['X-Ecsta-Dialog'] = '1';
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const response = await fetch(api + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', cache: 'no-store' });
@@ -316,6 +317,28 @@
     $('#' + idOf('port')).value = String(profile.port);
     $('#' + idOf('connectionType')).value = profile.connectionType;
     $('#' + idOf('urlPrefix')).value = profile.urlPrefix || '';
+    updateKeepPassword();
+  }
+
+  // A stored password never follows a changed destination unasked: when host, port, connection type, URL prefix or
+  // proxy differ from the saved instance, the page offers "keep the stored password(s)" (else the host refuses the save).
+  function fieldValue(name) { return $('#' + idOf(name)).value.trim(); }
+
+  function destinationChanged() {
+    const d = state.data;
+    if (!d || state.editing === null) return false;
+    const saved = [d.host.toLowerCase(), String(d.port), d.connectionType, d.urlPrefix, ((d.advanced.proxy && d.advanced.proxy.address) || '').toLowerCase()];
+    const now = [fieldValue('host').toLowerCase(), fieldValue('port') || '0', fieldValue('connectionType'), fieldValue('urlPrefix').replace(/^\/+|\/+$/g, ''), fieldValue('advanced.proxy.address').toLowerCase()];
+    return saved.some((value, i) => value !== now[i]);
+  }
+
+  function updateKeepPassword() {
+    const d = state.data;
+    const stored = !!d && (d.passwordSet || !!(d.advanced.proxy && d.advanced.proxy.passwordSet));
+    const input = $('#' + idOf('keepPassword'));
+    const visible = stored && destinationChanged();
+    input.closest('.field').hidden = !visible;
+    if (!visible) input.checked = false;
   }
 
   function blankInstance() {
@@ -364,6 +387,7 @@
         $('[data-secret-for="' + field.name + '"]').textContent = set ? 'A password is stored; leave empty to keep it.' : 'No password is stored.';
       }
     }
+    updateKeepPassword();
     state.ownLine = null;
     for (const list of allLists()) {
       const value = getPath(data, list.name);
@@ -397,7 +421,7 @@
     delete data.passwordSet;
     const proxy = data.advanced.proxy;
     if (!proxy || !proxy.address || proxy.address.trim() === '') data.advanced.proxy = null;
-    else delete proxy.passwordSet;
+    else { delete proxy.passwordSet; proxy.keepPassword = !!data.keepPassword; }
     for (const key of ['trustedCaPath', 'pinnedCertificateSha256']) {
       if (data.advanced[key] === '') data.advanced[key] = null;
     }
@@ -466,13 +490,16 @@
     if (firstTab) selectTab(firstTab);
   }
 
+  // The version the editor was read at: a save or delete against an older one is refused (409) with what changed.
+  function ifMatch() { return state.data && state.data.version ? { 'If-Match': '"' + state.data.version + '"' } : {}; }
+
   async function save(event) {
     event.preventDefault();
     const data = collect();
     const editing = state.editing;
     const result = editing === null
       ? await call('POST', 'instances', data)
-      : await call('PUT', 'instances/' + encodeURIComponent(editing), data);
+      : await call('PUT', 'instances/' + encodeURIComponent(editing), data, ifMatch());
     if (result.ok) {
       await showInstances('Saved instance \u201c' + result.data.name + '\u201d.');
     } else if (result.status === 400 && result.data && result.data.errors) {
@@ -488,7 +515,7 @@
     const name = state.editing;
     if (name === null) return;
     if (!window.confirm('Delete the instance \u201c' + name + '\u201d? Its lines are removed from the running host.')) return;
-    const result = await call('DELETE', 'instances/' + encodeURIComponent(name));
+    const result = await call('DELETE', 'instances/' + encodeURIComponent(name), undefined, ifMatch());
     if (result.status === 204) await showInstances('Deleted instance \u201c' + name + '\u201d.');
     else if (result.status !== 401) $('#form-errors').textContent = (result.data && result.data.error) || 'Not deleted.';
   }
@@ -720,6 +747,8 @@
     $('#cancel').addEventListener('click', () => showInstances(''));
     $('#delete').addEventListener('click', remove);
     $('#editor').addEventListener('submit', save);
+    $('#editor').addEventListener('input', updateKeepPassword);
+    $('#editor').addEventListener('change', updateKeepPassword);
     $('#license-form').addEventListener('submit', addCode);
     start();
   });
