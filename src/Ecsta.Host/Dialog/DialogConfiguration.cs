@@ -108,7 +108,7 @@ internal sealed class DialogConfiguration
                 return DialogSaveResult.Refused([NameTaken(instance.Name)]);
             }
 
-            var secretErrors = before.Unconfirmed(source, instance);
+            var secretErrors = before.Unconfirmed(instance, source.KeepPassword, source.Advanced.Proxy?.KeepPassword == true);
             if (secretErrors.Count > 0)
             {
                 return DialogSaveResult.Refused([.. secretErrors, .. _validator.Validate(instance)]);
@@ -262,81 +262,6 @@ internal sealed class DialogConfiguration
 
     private static ValidationError NameTaken(string name) =>
         new("name", $"an instance named '{name}' exists already");
-}
-
-/// <summary>
-/// The stored passwords of an instance and the destination they are sent to (host, effective port, connection type,
-/// URL prefix, proxy address). When the destination changes, a stored password is kept only if the request supplies it
-/// again or confirms keeping it (<c>keepPassword</c>): otherwise whoever may edit the instance could point it at a
-/// listener of their own and receive the stored password from the running host or the connection test.
-/// </summary>
-internal sealed record StoredSecrets(string Host, int Port, string ConnectionType, string UrlPrefix, string? ProxyAddress, string? Password, string? ProxyPassword)
-{
-    public static StoredSecrets Of(InstanceConfiguration i) =>
-        new(i.Host, i.EffectivePort, i.ConnectionType, i.UrlPrefix, i.Advanced.Proxy?.Address, i.PasswordProtected, i.Advanced.Proxy?.PasswordProtected);
-
-    /// <summary>What changed between this destination and <paramref name="after"/>'s, as the dialog names the fields.</summary>
-    public IReadOnlyList<string> DestinationChanges(InstanceConfiguration after)
-    {
-        var changes = new List<string>();
-        if (!string.Equals(Host, after.Host, StringComparison.OrdinalIgnoreCase))
-        {
-            changes.Add("host");
-        }
-
-        if (Port != after.EffectivePort)
-        {
-            changes.Add("port");
-        }
-
-        if (!string.Equals(ConnectionType, after.ConnectionType, StringComparison.OrdinalIgnoreCase))
-        {
-            changes.Add("connection type");
-        }
-
-        if (!string.Equals(UrlPrefix, after.UrlPrefix, StringComparison.Ordinal))
-        {
-            changes.Add("URL prefix");
-        }
-
-        if (!string.Equals(ProxyAddress ?? "", after.Advanced.Proxy?.Address ?? "", StringComparison.OrdinalIgnoreCase))
-        {
-            changes.Add("proxy");
-        }
-
-        return changes;
-    }
-
-    /// <summary>
-    /// The errors for stored passwords that would follow a changed destination without being supplied again or
-    /// confirmed; empty when the destination is unchanged or every stored password is accounted for.
-    /// </summary>
-    public IReadOnlyList<ValidationError> Unconfirmed(DialogInstance source, InstanceConfiguration after)
-    {
-        var changes = DestinationChanges(after);
-        if (changes.Count == 0)
-        {
-            return [];
-        }
-
-        var what = string.Join(", ", changes);
-        var errors = new List<ValidationError>();
-        if (Password is not null && string.Equals(after.PasswordProtected, Password, StringComparison.Ordinal) && !source.KeepPassword)
-        {
-            errors.Add(new ValidationError(
-                "password",
-                $"the {what} changed: enter the password again, or confirm keeping the stored one for the new connection (keepPassword)"));
-        }
-
-        if (ProxyPassword is not null && string.Equals(after.Advanced.Proxy?.PasswordProtected, ProxyPassword, StringComparison.Ordinal) && source.Advanced.Proxy?.KeepPassword != true)
-        {
-            errors.Add(new ValidationError(
-                "advanced.proxy.password",
-                $"the {what} changed: enter the proxy password again, or confirm keeping the stored one for the new connection (advanced.proxy.keepPassword)"));
-        }
-
-        return errors;
-    }
 }
 
 /// <summary>What a save did: the saved instance, the field errors that stopped it, or that the instance is missing.</summary>

@@ -69,14 +69,41 @@ public sealed class InstanceCommandTests : IDisposable
     {
         await TestSupport.Cli.RunAsync(Config, "pw\nproxy\n", FullAdd);
 
-        var set = await TestSupport.Cli.RunAsync(Config, null, "instance", "set", "office", "--port", "0", "--notes", "Moved");
+        var set = await TestSupport.Cli.RunAsync(Config, null, "instance", "set", "office", "--port", "0", "--notes", "Moved", "--keep-password");
         var show = JObject.Parse((await TestSupport.Cli.RunAsync(Config, null, "instance", "show", "office", "--json")).Output);
 
-        Assert.Equal(0, set.ExitCode);
+        Assert.True(set.ExitCode == 0, set.Error);
         Assert.Equal(0, show["port"]?.Value<int>());
         Assert.Equal("Moved", show["notes"]?.Value<string>());
         Assert.Equal("nl.cai", show["urlPrefix"]?.Value<string>());
         Assert.Equal(2, show["lines"]?.Count());
+    }
+
+    [Fact]
+    public async Task A_changed_host_without_the_password_again_or_keep_password_is_refused_and_nothing_is_written()
+    {
+        await TestSupport.Cli.RunAsync(Config, "pw\nproxy\n", FullAdd);
+        var before = await File.ReadAllTextAsync(Config);
+
+        var set = await TestSupport.Cli.RunAsync(Config, null, "instance", "set", "office", "--host", "listener.attacker.example");
+
+        Assert.Equal(1, set.ExitCode);
+        Assert.Contains("password: the host changed", set.Error, StringComparison.Ordinal);
+        Assert.Contains("--keep-password", set.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllTextAsync(Config));
+    }
+
+    [Fact]
+    public async Task A_changed_host_takes_the_passwords_given_again_or_keeps_the_stored_ones_when_asked()
+    {
+        await TestSupport.Cli.RunAsync(Config, "pw\nproxy\n", FullAdd);
+
+        var typed = await TestSupport.Cli.RunAsync(Config, "new-pw\nnew-proxy\n", "instance", "set", "office", "--host", "xsp2.example.com", "--password-stdin", "--proxy-password-stdin");
+        var kept = await TestSupport.Cli.RunAsync(Config, null, "instance", "set", "office", "--host", "xsp3.example.com", "--keep-password");
+
+        Assert.True(typed.ExitCode == 0, typed.Error);
+        Assert.True(kept.ExitCode == 0, kept.Error);
+        Assert.Equal("xsp3.example.com", JObject.Parse((await TestSupport.Cli.RunAsync(Config, null, "instance", "show", "office", "--json")).Output)["host"]?.Value<string>());
     }
 
     [Fact]

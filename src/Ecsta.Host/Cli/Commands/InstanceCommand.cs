@@ -50,14 +50,25 @@ internal static class InstanceCommand
     {
         var name = NameArgument();
         var options = new InstanceOptions();
-        var command = new Command("set", "Change an instance's settings (only the options given)") { name };
+        var keepPassword = new Option<bool>("--keep-password") { Description = "Send the stored password (and proxy password) to a changed host, port, type, prefix or proxy" };
+        var command = new Command("set", "Change an instance's settings (only the options given)") { name, keepPassword };
         options.AddTo(command);
         command.SetAction(parseResult =>
         {
             using var context = new CliContext(parseResult, console);
             var configuration = LoadExisting(context);
             var instance = Find(configuration, context.Value(name));
+            var before = StoredSecrets.Of(instance);
             options.Apply(context, instance);
+
+            // A stored password follows a changed destination only when given again or kept on purpose: otherwise a
+            // changed host would receive it from the running host and the connection test without anyone typing it.
+            var keep = context.Value(keepPassword);
+            if (before.Unconfirmed(instance, keep, keep, "--keep-password", "--keep-password") is { Count: > 0 } unconfirmed)
+            {
+                throw new CliFailure($"'{instance.Name}' not saved: {string.Join("; ", unconfirmed.Select(e => $"{e.Field}: {e.Message}"))}; give it with --password-stdin (--proxy-password-stdin)");
+            }
+
             SaveValidated(context, configuration, instance);
             context.Out.WriteLine($"instance '{instance.Name}' updated");
             return ExitCodes.Success;
