@@ -40,6 +40,39 @@ public sealed class HostilePeerTests
         await peer;
     }
 
+    [Fact]
+    public async Task Acknowledgements_an_XSP_answers_slowly_wait_in_a_bounded_queue_and_the_stream_reader_waits_with_them()
+    {
+        await using var h = await Harness.StartAsync();
+        await h.ConnectAndMonitorAsync();
+        var session = (Events.XsiSession)h.Link.CurrentLinkSession()!;
+        var user = h.Sim.Users[0];
+        h.Sim.Faults.ResponseDelay = TimeSpan.FromSeconds(2); // every answer, the EventResponses too
+
+        for (var i = 0; i < 400; i++)
+        {
+            h.Sim.Faults.EmitPhantomCall(user.UserId, releaseAfter: TimeSpan.FromMilliseconds(1));
+        }
+
+        // The stream fills the queue up to its bound (800 events are on their way, two acks leave every 2 s) ...
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (session.PendingAcks < Events.XsiSession.AckQueueCapacity)
+        {
+            await Task.Delay(20, deadline.Token);
+        }
+
+        // ... and never past it: the reader waits instead of the queue growing.
+        var highest = 0;
+        for (var i = 0; i < 50; i++)
+        {
+            highest = Math.Max(highest, session.PendingAcks);
+            await Task.Delay(20);
+        }
+
+        Assert.True(highest <= Events.XsiSession.AckQueueCapacity, $"{highest} acknowledgements waited");
+        h.Sim.Faults.ResponseDelay = TimeSpan.Zero;
+    }
+
     /// <summary>Reads a request head, answers 503 with a long body, writes a few bytes of it and stalls until stopped.</summary>
     private static async Task StallingPeerAsync(TcpListener listener, CancellationToken stop)
     {

@@ -30,6 +30,9 @@ internal sealed class XsiSession : LinkSession
     /// <summary>How many acknowledgements may wait before the stream reader waits for them.</summary>
     internal const int AckQueueCapacity = 256;
 
+    /// <summary>Acknowledgements waiting to be sent (tests).</summary>
+    internal int PendingAcks => _acks.Reader.Count;
+
     public XsiSession(XsiRequester requester, PlatformLinkOptions options, XsiLinkSettings settings, ILinkSessionOwner owner, TimeProvider time, ILogger log, ServiceTarget primary, string channelSetId)
         : base(settings, owner, time, log, channelSetId)
     {

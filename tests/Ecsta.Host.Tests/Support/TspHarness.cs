@@ -30,11 +30,11 @@ internal sealed class TspHarness : IAsyncDisposable
     public uint LineHandle { get; private set; }
 
     public static async Task<TspHarness> StartAsync(TspOptions? options = null, TestLicensePool? licenses = null,
-        Ecsta.Abstractions.NumberFormatting.INumberFormatter? formatter = null, FakePlatformLink? link = null, bool open = true, TspLineSettings? line = null)
+        Ecsta.Abstractions.NumberFormatting.INumberFormatter? formatter = null, FakePlatformLink? link = null, bool open = true, TspLineSettings? line = null, Serilog.ILogger? log = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero));
         link ??= new FakePlatformLink();
-        var services = new TspHostServices { Time = time, Licenses = licenses };
+        var services = new TspHostServices { Time = time, Licenses = licenses, Log = log ?? Serilog.Core.Logger.None };
         var settings = new TspInstanceSettings("test", [line ?? new TspLineSettings(User, Number, "Alice Example")], options ?? new TspOptions());
         var provider = new TspProvider(settings, link, formatter ?? new PassThroughFormatter(), services);
         var harness = new TspHarness(provider, link, time);
