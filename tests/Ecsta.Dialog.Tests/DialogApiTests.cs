@@ -1,6 +1,6 @@
 using System.Net;
 using Ecsta.Dialog.Tests.TestSupport;
-using Ecsta.Host.Configuration;
+using Ecsta.Tsp.Configuration;
 using Newtonsoft.Json.Linq;
 
 namespace Ecsta.Dialog.Tests;

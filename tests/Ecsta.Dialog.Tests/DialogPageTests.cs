@@ -1,5 +1,5 @@
 using Ecsta.Dialog.Tests.TestSupport;
-using Ecsta.Host.Configuration;
+using Ecsta.Tsp.Configuration;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

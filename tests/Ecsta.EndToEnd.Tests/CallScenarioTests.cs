@@ -1,8 +1,8 @@
 using Ecsta.Abstractions.Tapi;
 using Ecsta.Abstractions.Transports;
 using Ecsta.EndToEnd.Tests.TestSupport;
-using Ecsta.Host.Tsp;
 using Ecsta.Simulator.CallEngine;
+using Ecsta.Tsp.Provider;
 using static Ecsta.EndToEnd.Tests.TestSupport.LineExpectations;
 
 namespace Ecsta.EndToEnd.Tests;

@@ -2,9 +2,9 @@ using System.Text.RegularExpressions;
 using Ecsta.Abstractions.Tapi;
 using Ecsta.Abstractions.Transports;
 using Ecsta.EndToEnd.Tests.TestSupport;
-using Ecsta.Host.Configuration;
-using Ecsta.Host.Tsp;
 using Ecsta.Simulator.CallEngine;
+using Ecsta.Tsp.Configuration;
+using Ecsta.Tsp.Provider;
 using static Ecsta.EndToEnd.Tests.TestSupport.LineExpectations;
 
 namespace Ecsta.EndToEnd.Tests;

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using Ecsta.Abstractions.Transports;
 using Ecsta.Host.Cli.Call;
-using Ecsta.Host.Configuration;
 using Ecsta.Host.Hosting;
 using Ecsta.Simulator;
+using Ecsta.Tsp.Configuration;
 using Newtonsoft.Json.Linq;
 
 namespace Ecsta.EndToEnd.Tests;

@@ -1,8 +1,8 @@
 using Ecsta.Abstractions.Tapi;
 using Ecsta.Abstractions.Transports;
 using Ecsta.EndToEnd.Tests.TestSupport;
-using Ecsta.Host.Configuration;
 using Ecsta.Simulator.CallEngine;
+using Ecsta.Tsp.Configuration;
 using static Ecsta.EndToEnd.Tests.TestSupport.LineExpectations;
 
 namespace Ecsta.EndToEnd.Tests;
@@ -175,7 +175,7 @@ public abstract class LinkFaultTests
         Assert.Contains("password no longer valid", status.OutOfServiceReason, StringComparison.Ordinal);
         Assert.Contains(_env.LogLines.For(instance.Name), l => l.Contains("Link Failed", StringComparison.Ordinal) && l.Contains("password no longer valid", StringComparison.Ordinal));
         Assert.True(refused.Accepted, $"lineMakeCall refused synchronously: {refused.Result}");
-        Assert.DoesNotContain(new Host.Tsp.AsyncCompletion(refused.RequestId, LineErr.SUCCESS).Text, line.Sink.Entries);
+        Assert.DoesNotContain(new Tsp.Provider.AsyncCompletion(refused.RequestId, LineErr.SUCCESS).Text, line.Sink.Entries);
         Assert.Empty(_env.Simulator.Engine.GetCalls(user.UserId));
 
         // The administrator enters the new password: the host restarts the instance with it.
@@ -224,7 +224,7 @@ public abstract class LinkFaultTests
     {
         var user = _env.NextUser();
         var instance = _env.Instance(user, InstanceMode.Workstation, SecureConnectionType, FastSettings, trustCa: false);
-        await using var line = await HostedLine.StartAsync(_env, instance, new Host.Discovery.SrvServiceLocator([], _env.Log), waitForService: false);
+        await using var line = await HostedLine.StartAsync(_env, instance, new Tsp.Discovery.SrvServiceLocator([], _env.Log), waitForService: false);
         await line.SettleAsync();
 
         var status = line.Provider.GetLineDevStatus(line.DeviceId)!;

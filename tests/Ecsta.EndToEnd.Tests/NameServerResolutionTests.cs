@@ -5,10 +5,10 @@ using Ecsta.Abstractions.Tapi;
 using Ecsta.Abstractions.Transports;
 using Ecsta.EndToEnd.Tests.TestSupport;
 using Ecsta.Host.Cli;
-using Ecsta.Host.Configuration;
-using Ecsta.Host.Discovery;
 using Ecsta.Simulator.CallEngine;
 using Ecsta.Testing;
+using Ecsta.Tsp.Configuration;
+using Ecsta.Tsp.Discovery;
 using Newtonsoft.Json.Linq;
 using static Ecsta.EndToEnd.Tests.TestSupport.LineExpectations;
 

@@ -1,8 +1,8 @@
 using Ecsta.Abstractions.Tapi;
 using Ecsta.Abstractions.Transports;
 using Ecsta.EndToEnd.Tests.TestSupport;
-using Ecsta.Host.Configuration;
 using Ecsta.Testing;
+using Ecsta.Tsp.Configuration;
 
 namespace Ecsta.EndToEnd.Tests;
 

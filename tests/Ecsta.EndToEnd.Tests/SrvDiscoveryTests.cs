@@ -3,8 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using Ecsta.Abstractions.Transports;
 using Ecsta.EndToEnd.Tests.TestSupport;
-using Ecsta.Host.Discovery;
 using Ecsta.Testing;
+using Ecsta.Tsp.Discovery;
 using static Ecsta.EndToEnd.Tests.TestSupport.LineExpectations;
 
 namespace Ecsta.EndToEnd.Tests;

@@ -5,9 +5,9 @@ using System.Security.Cryptography.X509Certificates;
 using Ecsta.Abstractions.Tapi;
 using Ecsta.Abstractions.Transports;
 using Ecsta.EndToEnd.Tests.TestSupport;
-using Ecsta.Host.Discovery;
 using Ecsta.Simulator;
 using Ecsta.Testing;
+using Ecsta.Tsp.Discovery;
 using static Ecsta.EndToEnd.Tests.TestSupport.LineExpectations;
 
 namespace Ecsta.EndToEnd.Tests;

@@ -1,9 +1,9 @@
 using Ecsta.Abstractions.Transports;
-using Ecsta.Host.Configuration;
-using Ecsta.Host.Discovery;
-using Ecsta.Host.Plugins;
-using Ecsta.Host.Runtime;
-using Ecsta.Host.Tsp;
+using Ecsta.Tsp.Configuration;
+using Ecsta.Tsp.Discovery;
+using Ecsta.Tsp.Plugins;
+using Ecsta.Tsp.Provider;
+using Ecsta.Tsp.Runtime;
 using Serilog;
 
 namespace Ecsta.LoadHarness;
@@ -11,8 +11,8 @@ namespace Ecsta.LoadHarness;
 /// <summary>
 /// The host's real runtime, started the way <c>ecsta run</c> and the end-to-end tests start it: the plugin catalog
 /// from <c>plugins/</c> beside the tool, a configuration store with its key ring in a temporary folder, and
-/// <see cref="TelephonyRuntime.ApplyAsync"/> with one instance (the host grants its internals to this tool, as to its
-/// benchmarks).
+/// <see cref="TelephonyRuntime.ApplyAsync"/> with one instance, all through the public surface of the TSP core
+/// (src/Ecsta.Tsp).
 /// </summary>
 internal sealed class HostRuntime : IAsyncDisposable
 {

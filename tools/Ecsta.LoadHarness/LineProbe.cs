@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Ecsta.Abstractions.Tapi;
-using Ecsta.Host.Tsp;
+using Ecsta.Tsp.Provider;
 
 namespace Ecsta.LoadHarness;
 

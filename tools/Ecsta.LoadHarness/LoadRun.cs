@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Ecsta.Abstractions.Tapi;
 using Ecsta.Abstractions.Transports;
-using Ecsta.Host.Tsp;
 using Ecsta.Simulator;
+using Ecsta.Tsp.Provider;
 using Serilog;
 
 namespace Ecsta.LoadHarness;

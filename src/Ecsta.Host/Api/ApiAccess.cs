@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Ecsta.Host.Configuration;
+using Ecsta.Tsp.Configuration;
 
 namespace Ecsta.Host.Api;
 

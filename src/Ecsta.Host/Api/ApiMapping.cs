@@ -1,5 +1,5 @@
 using Ecsta.Abstractions.Tapi;
-using Ecsta.Host.Tsp;
+using Ecsta.Tsp.Provider;
 
 namespace Ecsta.Host.Api;
 

@@ -1,5 +1,5 @@
-using Ecsta.Host.Runtime;
-using Ecsta.Host.Tsp;
+using Ecsta.Tsp.Provider;
+using Ecsta.Tsp.Runtime;
 
 namespace Ecsta.Host.Api;
 

@@ -1,5 +1,5 @@
 using System.Net.WebSockets;
-using Ecsta.Host.Runtime;
+using Ecsta.Tsp.Runtime;
 using Serilog;
 using StreamJsonRpc;
 

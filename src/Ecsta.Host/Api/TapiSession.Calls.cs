@@ -1,5 +1,5 @@
 using Ecsta.Abstractions.Tapi;
-using Ecsta.Host.Tsp;
+using Ecsta.Tsp.Provider;
 using StreamJsonRpc;
 
 namespace Ecsta.Host.Api;

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using Ecsta.Abstractions.Tapi;
-using Ecsta.Host.Tsp;
+using Ecsta.Tsp.Provider;
 using Serilog;
 using StreamJsonRpc;
 

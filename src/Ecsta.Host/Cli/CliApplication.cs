@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Ecsta.Host.Cli.Commands;
-using Ecsta.Host.Configuration;
+using Ecsta.Tsp.Configuration;
 
 namespace Ecsta.Host.Cli;
 

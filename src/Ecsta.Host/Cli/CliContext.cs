@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Ecsta.Host.Configuration;
-using Ecsta.Host.Plugins;
+using Ecsta.Tsp.Configuration;
+using Ecsta.Tsp.Plugins;
 using Serilog;
 
 namespace Ecsta.Host.Cli;

@@ -1,7 +1,7 @@
 using Ecsta.Abstractions.Transports;
-using Ecsta.Host.Configuration;
-using Ecsta.Host.Plugins;
-using Ecsta.Host.Runtime;
+using Ecsta.Tsp.Configuration;
+using Ecsta.Tsp.Plugins;
+using Ecsta.Tsp.Runtime;
 using Serilog;
 
 namespace Ecsta.Host.Dialog;

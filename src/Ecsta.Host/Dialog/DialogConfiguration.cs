@@ -1,6 +1,6 @@
-using Ecsta.Host.Configuration;
-using Ecsta.Host.Plugins;
-using Ecsta.Host.Runtime;
+using Ecsta.Tsp.Configuration;
+using Ecsta.Tsp.Plugins;
+using Ecsta.Tsp.Runtime;
 using Newtonsoft.Json.Linq;
 
 namespace Ecsta.Host.Dialog;

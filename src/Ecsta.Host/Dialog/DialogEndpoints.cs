@@ -1,4 +1,4 @@
-using Ecsta.Host.Configuration;
+using Ecsta.Tsp.Configuration;
 using Serilog;
 
 namespace Ecsta.Host.Dialog;

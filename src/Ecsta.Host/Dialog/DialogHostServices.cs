@@ -1,7 +1,7 @@
 using Ecsta.Abstractions.Licensing;
 using Ecsta.Host.Api;
-using Ecsta.Host.Configuration;
-using Ecsta.Host.Plugins;
+using Ecsta.Tsp.Configuration;
+using Ecsta.Tsp.Plugins;
 using Serilog;
 
 namespace Ecsta.Host.Dialog;

@@ -1,6 +1,6 @@
 using Ecsta.Abstractions.Profiles;
 using Ecsta.Abstractions.Transports;
-using Ecsta.Host.Configuration;
+using Ecsta.Tsp.Configuration;
 
 namespace Ecsta.Host.Dialog;
 

@@ -1,5 +1,5 @@
 using Ecsta.Abstractions.Licensing;
-using Ecsta.Host.Configuration;
+using Ecsta.Tsp.Configuration;
 using Serilog;
 
 namespace Ecsta.Host.Dialog;

@@ -1,7 +1,7 @@
 using Ecsta.Host.Api;
 using Ecsta.Host.Dialog;
-using Ecsta.Host.Plugins;
-using Ecsta.Host.Runtime;
+using Ecsta.Tsp.Plugins;
+using Ecsta.Tsp.Runtime;
 
 namespace Ecsta.Host.Hosting;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Ecsta.Abstractions.Transports;
-using Ecsta.Host.Configuration;
 using Ecsta.Simulator;
 using Ecsta.Simulator.CallEngine;
+using Ecsta.Tsp.Configuration;
 using Serilog;
 
 namespace Ecsta.Host.Hosting;

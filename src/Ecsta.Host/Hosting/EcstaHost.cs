@@ -1,11 +1,11 @@
 using Ecsta.Abstractions.Licensing;
 using Ecsta.Host.Cli;
-using Ecsta.Host.Configuration;
 using Ecsta.Host.Dialog;
-using Ecsta.Host.Discovery;
-using Ecsta.Host.Logging;
-using Ecsta.Host.Plugins;
-using Ecsta.Host.Runtime;
+using Ecsta.Tsp.Configuration;
+using Ecsta.Tsp.Discovery;
+using Ecsta.Tsp.Logging;
+using Ecsta.Tsp.Plugins;
+using Ecsta.Tsp.Runtime;
 using Microsoft.Extensions.Logging;
 using Serilog;
 using ILogger = Serilog.ILogger;
@@ -17,7 +17,7 @@ namespace Ecsta.Host.Hosting;
 /// and the loopback HTTP listener that serves the application API and the configuration dialog. With no configuration file it runs the demo.
 /// Stops cleanly on Ctrl+C or SIGTERM.
 /// </summary>
-internal static class EcstaHost
+public static class EcstaHost
 {
     public static async Task<int> RunAsync(EcstaHostOptions options, TextWriter console, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 using Ecsta.Host.Api;
-using Ecsta.Host.Configuration;
-using Ecsta.Host.Runtime;
+using Ecsta.Tsp.Configuration;
+using Ecsta.Tsp.Runtime;
 using Serilog;
 
 namespace Ecsta.Host.Hosting;

@@ -9,4 +9,4 @@ namespace Ecsta.Host.Hosting;
 /// <param name="InteractiveConsole">Whether the banner goes to an interactive terminal: only there does it show the API token
 /// itself; a service's journal (or any redirected output) gets where the token file is.</param>
 /// <param name="AllowInsecureRemote">A listener other machines can reach may run without TLS (<c>--allow-insecure-remote</c>).</param>
-internal sealed record EcstaHostOptions(string ConfigurationPath, string PluginsDirectory, string? Urls, bool Demo, bool DemoCalls = true, bool InteractiveConsole = false, bool AllowInsecureRemote = false);
+public sealed record EcstaHostOptions(string ConfigurationPath, string PluginsDirectory, string? Urls, bool Demo, bool DemoCalls = true, bool InteractiveConsole = false, bool AllowInsecureRemote = false);

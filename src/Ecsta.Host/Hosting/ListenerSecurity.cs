@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Ecsta.Host.Cli;
-using Ecsta.Host.Configuration;
+using Ecsta.Tsp.Configuration;
 
 namespace Ecsta.Host.Hosting;
 

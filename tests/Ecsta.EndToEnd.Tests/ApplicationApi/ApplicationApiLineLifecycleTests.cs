@@ -1,8 +1,8 @@
 using Ecsta.Abstractions.Transports;
 using Ecsta.EndToEnd.Tests.TestSupport;
-using Ecsta.Host.Configuration;
 using Ecsta.Simulator;
 using Ecsta.Simulator.CallEngine;
+using Ecsta.Tsp.Configuration;
 using Newtonsoft.Json.Linq;
 
 namespace Ecsta.EndToEnd.Tests.ApplicationApi;

@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Ecsta.Abstractions.Transports;
-using Ecsta.Host.Configuration;
-using Ecsta.Host.Discovery;
-using Ecsta.Host.Plugins;
 using Ecsta.Simulator;
 using Ecsta.Simulator.CallEngine;
 using Ecsta.Simulator.Events;
+using Ecsta.Tsp.Configuration;
+using Ecsta.Tsp.Discovery;
+using Ecsta.Tsp.Plugins;
 using Serilog;
 
 namespace Ecsta.EndToEnd.Tests.TestSupport;

@@ -1,8 +1,8 @@
 using Ecsta.Abstractions.Tapi;
 using Ecsta.Abstractions.Transports;
-using Ecsta.Host.Configuration;
-using Ecsta.Host.Runtime;
-using Ecsta.Host.Tsp;
+using Ecsta.Tsp.Configuration;
+using Ecsta.Tsp.Provider;
+using Ecsta.Tsp.Runtime;
 
 namespace Ecsta.EndToEnd.Tests.TestSupport;
 

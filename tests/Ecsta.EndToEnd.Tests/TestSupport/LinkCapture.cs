@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using Ecsta.Abstractions.Transports;
-using Ecsta.Host.Plugins;
+using Ecsta.Tsp.Plugins;
 
 namespace Ecsta.EndToEnd.Tests.TestSupport;
 

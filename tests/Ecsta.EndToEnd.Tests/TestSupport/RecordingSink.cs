@@ -1,4 +1,4 @@
-using Ecsta.Host.Tsp;
+using Ecsta.Tsp.Provider;
 
 namespace Ecsta.EndToEnd.Tests.TestSupport;
 

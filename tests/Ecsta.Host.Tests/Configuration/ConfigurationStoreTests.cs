@@ -1,6 +1,6 @@
 using Ecsta.Abstractions.Transports;
-using Ecsta.Host.Configuration;
 using Ecsta.Host.Tests.TestSupport;
+using Ecsta.Tsp.Configuration;
 using Newtonsoft.Json.Linq;
 
 namespace Ecsta.Host.Tests.Configuration;

@@ -1,5 +1,5 @@
-using Ecsta.Host.Configuration;
 using Ecsta.Host.Tests.TestSupport;
+using Ecsta.Tsp.Configuration;
 using Microsoft.Extensions.Time.Testing;
 using Serilog;
 

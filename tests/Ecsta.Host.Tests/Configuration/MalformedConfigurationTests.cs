@@ -1,8 +1,8 @@
 using System.Numerics;
 using Ecsta.Abstractions.Transports;
-using Ecsta.Host.Configuration;
-using Ecsta.Host.Runtime;
 using Ecsta.Host.Tests.TestSupport;
+using Ecsta.Tsp.Configuration;
+using Ecsta.Tsp.Runtime;
 using FsCheck.Xunit;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Ecsta.Abstractions.Transports;
-using Ecsta.Host.Configuration;
-using Ecsta.Host.Runtime;
 using Ecsta.Host.Tests.TestSupport;
+using Ecsta.Tsp.Configuration;
+using Ecsta.Tsp.Runtime;
 using Newtonsoft.Json.Linq;
 
 namespace Ecsta.Host.Tests.Configuration;

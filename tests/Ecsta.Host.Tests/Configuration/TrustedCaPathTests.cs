@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Ecsta.Abstractions.Transports;
-using Ecsta.Host.Configuration;
 using Ecsta.Host.Tests.TestSupport;
+using Ecsta.Tsp.Configuration;
 
 namespace Ecsta.Host.Tests.Configuration;
 

@@ -1,6 +1,6 @@
 using Ecsta.Abstractions.Transports;
-using Ecsta.Host.Configuration;
-using Ecsta.Host.Runtime;
+using Ecsta.Tsp.Configuration;
+using Ecsta.Tsp.Runtime;
 
 namespace Ecsta.Host.Tests.Configuration;
 

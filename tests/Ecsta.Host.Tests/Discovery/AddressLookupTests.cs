@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using Ecsta.Abstractions.Transports;
-using Ecsta.Host.Discovery;
 using Ecsta.Testing;
+using Ecsta.Tsp.Discovery;
 using Serilog;
 
 namespace Ecsta.Host.Tests.Discovery;

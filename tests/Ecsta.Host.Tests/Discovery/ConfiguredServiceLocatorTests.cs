@@ -1,7 +1,7 @@
 using System.Net;
-using Ecsta.Host.Configuration;
-using Ecsta.Host.Discovery;
 using Ecsta.Testing;
+using Ecsta.Tsp.Configuration;
+using Ecsta.Tsp.Discovery;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;

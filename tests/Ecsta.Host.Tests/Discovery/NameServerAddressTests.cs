@@ -1,5 +1,5 @@
 using System.Net;
-using Ecsta.Host.Discovery;
+using Ecsta.Tsp.Discovery;
 
 namespace Ecsta.Host.Tests.Discovery;
 

@@ -1,4 +1,4 @@
-using Ecsta.Host.Discovery;
+using Ecsta.Tsp.Discovery;
 
 namespace Ecsta.Host.Tests.Discovery;
 

@@ -1,5 +1,5 @@
-using Ecsta.Host.Discovery;
 using Ecsta.Testing;
+using Ecsta.Tsp.Discovery;
 using Serilog;
 
 namespace Ecsta.Host.Tests.Discovery;

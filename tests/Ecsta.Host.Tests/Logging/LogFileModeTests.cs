@@ -1,5 +1,5 @@
-using Ecsta.Host.Logging;
 using Ecsta.Host.Tests.TestSupport;
+using Ecsta.Tsp.Logging;
 
 namespace Ecsta.Host.Tests.Logging;
 

@@ -1,5 +1,5 @@
-using Ecsta.Host.Plugins;
 using Ecsta.Host.Tests.TestSupport;
+using Ecsta.Tsp.Plugins;
 using Serilog;
 
 namespace Ecsta.Host.Tests.Plugins;

@@ -1,7 +1,7 @@
 using Ecsta.Abstractions.Platform;
 using Ecsta.Abstractions.Tapi;
 using Ecsta.Abstractions.Transports;
-using Ecsta.Host.Tsp;
+using Ecsta.Tsp.Provider;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Ecsta.Host.Tests.Support;

@@ -1,7 +1,7 @@
 using Ecsta.Abstractions.Platform;
 using Ecsta.Abstractions.Tapi;
 using Ecsta.Host.Tests.Support;
-using Ecsta.Host.Tsp;
+using Ecsta.Tsp.Provider;
 
 namespace Ecsta.Host.Tests.Tsp;
 

@@ -1,6 +1,6 @@
 using Ecsta.Abstractions.Tapi;
 using Ecsta.Host.Tests.Support;
-using Ecsta.Host.Tsp;
+using Ecsta.Tsp.Provider;
 
 namespace Ecsta.Host.Tests.Tsp;
 

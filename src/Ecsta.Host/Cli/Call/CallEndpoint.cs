@@ -1,7 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Ecsta.Host.Api;
-using Ecsta.Host.Configuration;
+using Ecsta.Tsp.Configuration;
 
 namespace Ecsta.Host.Cli.Call;
 

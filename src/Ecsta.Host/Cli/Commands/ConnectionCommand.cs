@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Ecsta.Abstractions.Transports;
-using Ecsta.Host.Runtime;
+using Ecsta.Tsp.Runtime;
 
 namespace Ecsta.Host.Cli.Commands;
 

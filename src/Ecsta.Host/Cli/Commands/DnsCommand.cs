@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Ecsta.Host.Configuration;
+using Ecsta.Tsp.Configuration;
 
 namespace Ecsta.Host.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Ecsta.Abstractions.Transports;
-using Ecsta.Host.Configuration;
+using Ecsta.Tsp.Configuration;
 
 namespace Ecsta.Host.Cli.Commands;
 
@@ -63,7 +63,7 @@ internal sealed class InstanceOptions
         if (context.Given(Notes)) instance.Notes = context.Value(Notes);
         if (context.Given(Lines)) instance.Lines = context.Value(Lines).Select(ParseLine).ToList();
         if (context.Given(ReturnToHeld)) instance.Advanced.ReturnToHeldOnConsultationEnd = context.Value(ReturnToHeld);
-        if (context.Given(LineNameFormat)) instance.Advanced.LineNameFormat = Enum.Parse<Configuration.LineNameFormat>(context.Value(LineNameFormat), ignoreCase: true);
+        if (context.Given(LineNameFormat)) instance.Advanced.LineNameFormat = Enum.Parse<Tsp.Configuration.LineNameFormat>(context.Value(LineNameFormat), ignoreCase: true);
         if (context.Given(SnapshotInterval)) instance.Advanced.SnapshotIntervalSeconds = context.Value(SnapshotInterval);
         if (context.Given(MonitorRetry)) instance.Advanced.MonitorStartRetrySeconds = context.Value(MonitorRetry);
         if (context.Given(TrustedCa)) instance.Advanced.TrustedCaPath = NullIfEmpty(context.Value(TrustedCa)) is { } ca ? Path.GetFullPath(ca) : null;

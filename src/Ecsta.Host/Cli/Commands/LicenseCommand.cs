@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Ecsta.Abstractions.Licensing;
-using Ecsta.Host.Configuration;
+using Ecsta.Tsp.Configuration;
 using Serilog;
 
 namespace Ecsta.Host.Cli.Commands;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using Ecsta.Host.Configuration;
-using Ecsta.Host.Runtime;
+using Ecsta.Tsp.Configuration;
+using Ecsta.Tsp.Runtime;
 using Newtonsoft.Json.Linq;
 
 namespace Ecsta.Host.Cli.Commands;

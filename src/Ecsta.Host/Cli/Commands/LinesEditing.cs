@@ -1,5 +1,5 @@
 using System.Globalization;
-using Ecsta.Host.Configuration;
+using Ecsta.Tsp.Configuration;
 
 namespace Ecsta.Host.Cli.Commands;
 

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Ecsta.Abstractions.Transports;
-using Ecsta.Host.Configuration;
-using Ecsta.Host.Runtime;
+using Ecsta.Tsp.Configuration;
+using Ecsta.Tsp.Runtime;
 
 namespace Ecsta.Host.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Ecsta.Host.Runtime;
+using Ecsta.Tsp.Runtime;
 
 namespace Ecsta.Host.Cli.Commands;
 

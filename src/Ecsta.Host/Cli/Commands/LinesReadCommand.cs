@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Ecsta.Abstractions.Transports;
-using Ecsta.Host.Configuration;
-using Ecsta.Host.Runtime;
+using Ecsta.Tsp.Configuration;
+using Ecsta.Tsp.Runtime;
 
 namespace Ecsta.Host.Cli.Commands;
 

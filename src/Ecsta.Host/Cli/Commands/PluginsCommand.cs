@@ -18,7 +18,7 @@ internal static class PluginsCommand
                 CliOutput.WriteJson(context.Out, new
                 {
                     directory = catalog.Directory,
-                    plugins = catalog.Plugins.Select(p => new { kind = Plugins.PluginKindNames.Describe(p.Kind), p.Name, p.Version, p.File, p.Details }),
+                    plugins = catalog.Plugins.Select(p => new { kind = Tsp.Plugins.PluginKindNames.Describe(p.Kind), p.Name, p.Version, p.File, p.Details }),
                     failures = catalog.Failures.Select(f => new { f.File, f.Reason }),
                 });
             }
@@ -27,7 +27,7 @@ internal static class PluginsCommand
                 CliOutput.WriteTable(
                     context.Out,
                     ["KIND", "NAME", "VERSION", "FILE"],
-                    catalog.Plugins.Select(p => (IReadOnlyList<string>)[Plugins.PluginKindNames.Describe(p.Kind), p.Name, p.Version, p.File]));
+                    catalog.Plugins.Select(p => (IReadOnlyList<string>)[Tsp.Plugins.PluginKindNames.Describe(p.Kind), p.Name, p.Version, p.File]));
                 foreach (var failure in catalog.Failures)
                 {
                     context.Out.WriteLine($"FAILED  {failure.File}: {failure.Reason}");

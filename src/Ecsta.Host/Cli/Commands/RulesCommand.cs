@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Ecsta.Abstractions.NumberFormatting;
-using Ecsta.Host.Configuration;
+using Ecsta.Tsp.Configuration;
 
 namespace Ecsta.Host.Cli.Commands;
 

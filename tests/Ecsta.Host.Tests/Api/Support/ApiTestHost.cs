@@ -3,7 +3,7 @@ using Ecsta.Host.Api;
 using Ecsta.Host.Cli;
 using Ecsta.Host.Cli.Call;
 using Ecsta.Host.Tests.Support;
-using Ecsta.Host.Tsp;
+using Ecsta.Tsp.Provider;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Serilog;
