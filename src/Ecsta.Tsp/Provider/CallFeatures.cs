@@ -2,7 +2,7 @@ using Ecsta.Abstractions.Tapi;
 
 namespace Ecsta.Tsp.Provider;
 
-/// <summary>dwCallFeatures per state and sibling calls (TAPI.md §1.5), masked by the address caps (MAPPING R6).</summary>
+/// <summary>dwCallFeatures per state and sibling calls (docs/tapi-mapping.md appendix A), masked by the address caps (docs/tapi-mapping.md R6).</summary>
 internal static class CallFeatures
 {
     /// <summary>ADDTOCONF|ANSWER|BLINDTRANSFER|COMPLETETRANSF|DIAL|DROP|HOLD|REDIRECT|SETUPTRANSFER|SWAPHOLD|UNHOLD|SETCALLDATA.</summary>

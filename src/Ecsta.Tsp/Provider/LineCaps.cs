@@ -26,7 +26,7 @@ public sealed record LineDevCaps(
 /// <summary>LINEADDRESSCAPS of the line's one address.</summary>
 /// <param name="Address">The address: the line's number.</param>
 /// <param name="AddrCapFlags">dwAddrCapFlags: TRANSFERHELD|CONFERENCEHELD|FWDNUMRINGS|FWDSTATUSVALID.</param>
-/// <param name="CallFeatures">dwCallFeatures: the mask 0x8E0208EE (MAPPING R6).</param>
+/// <param name="CallFeatures">dwCallFeatures: the mask 0x8E0208EE (docs/tapi-mapping.md R6).</param>
 /// <param name="AddressFeatures">dwAddressFeatures: FORWARD|FORWARDFWD|FORWARDDND|MAKECALL.</param>
 /// <param name="AddressStates">dwAddressStates: the LINEADDRESSSTATE_* messages the address sends.</param>
 /// <param name="CallInfoStates">dwCallInfoStates: the LINECALLINFOSTATE_* bits the calls send.</param>
@@ -91,7 +91,7 @@ public sealed record LineForwardEntry(LineForwardMode ForwardMode, string DestAd
 /// <param name="NumOnHoldPendCalls">dwNumOnHoldPendCalls.</param>
 /// <param name="AddressFeatures">dwAddressFeatures available now.</param>
 /// <param name="NumRingsNoAnswer">dwNumRingsNoAnswer.</param>
-/// <param name="Forward">The forward list in MAPPING §3.14 order: CFA, DND, CFB, CFNA.</param>
+/// <param name="Forward">The forward list in docs/tapi-mapping.md §3.14 order: CFA, DND, CFB, CFNA.</param>
 /// <param name="DoNotDisturb">Whether DND is on (also an UNCOND entry with an empty destination).</param>
 /// <param name="RemoteOffice">Remote Office state (lineDevSpecific).</param>
 public sealed record LineAddressStatus(

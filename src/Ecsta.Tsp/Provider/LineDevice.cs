@@ -77,10 +77,10 @@ internal sealed class LineDevice(uint deviceId, TspLineSettings settings)
     /// <summary>Requests in order; the first is the one in progress.</summary>
     public LinkedList<TspRequest> Requests { get; } = new();
 
-    /// <summary>Events for unknown call ids held while a lineMakeCall/lineDial waits for its answer (MAPPING §3.1).</summary>
+    /// <summary>Events for unknown call ids held while a lineMakeCall/lineDial waits for its answer (docs/tapi-mapping.md §3.1).</summary>
     public List<CallEvent> HeldEvents { get; } = [];
 
-    /// <summary>New incoming calls held back by the phantom window (MAPPING §4.3), by call id.</summary>
+    /// <summary>New incoming calls held back by the phantom window (docs/tapi-mapping.md §4.3), by call id.</summary>
     public Dictionary<string, PhantomCall> Phantoms { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<UserService, ServiceSetting> Services { get; } = [];
@@ -92,7 +92,7 @@ internal sealed class LineDevice(uint deviceId, TspLineSettings settings)
     /// <summary>Whether another read was asked for while one was under way.</summary>
     public bool ServicesReloadWanted { get; set; }
 
-    /// <summary>Forward-list changes seen while a lineForward was in flight: one AS(FORWARD) each after its C(0) (MAPPING §3.14.5).</summary>
+    /// <summary>Forward-list changes seen while a lineForward was in flight: one AS(FORWARD) each after its C(0) (docs/tapi-mapping.md §3.14.5).</summary>
     public int PendingForwardAnnouncements { get; set; }
     public HookStatus Hook { get; set; }
 

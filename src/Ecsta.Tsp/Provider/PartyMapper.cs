@@ -4,10 +4,10 @@ using Ecsta.Abstractions.Tapi;
 
 namespace Ecsta.Tsp.Provider;
 
-/// <summary>Party information, origin, reason and disconnect modes (MAPPING §1, §2).</summary>
+/// <summary>Party information, origin, reason and disconnect modes (docs/tapi-mapping.md §1, §2).</summary>
 internal static class PartyMapper
 {
-    /// <summary>The dialable part of a BroadWorks address (MAPPING §2 "Number"), or empty.</summary>
+    /// <summary>The dialable part of a BroadWorks address (docs/tapi-mapping.md §2 "Number"), or empty.</summary>
     public static string RawNumber(PartyInfo party)
     {
         var value = !string.IsNullOrEmpty(party.Address) ? party.Address : party.UserDn;
@@ -127,7 +127,7 @@ internal static class PartyMapper
         };
     }
 
-    /// <summary>LINEDISCONNECTMODE_* for an <c>internalReleaseCause</c> (MAPPING §1); NORMAL when none.</summary>
+    /// <summary>LINEDISCONNECTMODE_* for an <c>internalReleaseCause</c> (docs/tapi-mapping.md §1); NORMAL when none.</summary>
     public static LineDisconnectMode DisconnectMode(ReleaseCause? cause) => cause?.InternalReleaseCause switch
     {
         null or "" => LineDisconnectMode.NORMAL,

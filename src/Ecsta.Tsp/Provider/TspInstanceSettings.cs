@@ -32,10 +32,10 @@ public sealed record TspOptions
     /// <summary>How often a line whose monitoring could not start is tried again.</summary>
     public TimeSpan MonitorRetryInterval { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long a new incoming call is held back (MAPPING §4.3); zero turns it off.</summary>
+    /// <summary>How long a new incoming call is held back (docs/tapi-mapping.md §4.3); zero turns it off.</summary>
     public TimeSpan PhantomWindow { get; init; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How long a request may wait for its answer or confirming event (MAPPING R5).</summary>
+    /// <summary>How long a request may wait for its answer or confirming event (docs/tapi-mapping.md R5).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }
 

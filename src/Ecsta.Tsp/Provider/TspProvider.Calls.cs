@@ -12,7 +12,7 @@ public sealed partial class TspProvider
 
     private void OnCallEvent(LineDevice line, CallEvent ev)
     {
-        // MAPPING §3.1: while lineMakeCall/lineDial waits for its answer, events for unknown call ids wait too.
+        // docs/tapi-mapping.md §3.1: while lineMakeCall/lineDial waits for its answer, events for unknown call ids wait too.
         if (line.Current is { IsNewCallRequest: true, Phase: RequestPhase.Sent } &&
             ev.Calls.Any(c => !line.ByCallId.ContainsKey(c.CallId)))
         {
@@ -143,8 +143,8 @@ public sealed partial class TspProvider
 
     private TapiCall NewCall(LineDevice line, CallKind kind, bool incoming)
     {
-        var call = new TapiCall(++_nextCallHandle, line, kind, incoming) { Sequence = line.NextSequence++ };
-        _calls[call.Handle] = call;
+        var call = new TapiCall(_registry.NextCallHandle(), line, kind, incoming) { Sequence = line.NextSequence++ };
+        _registry.Calls[call.Handle] = call;
         line.Calls.Add(call);
         return call;
     }
@@ -211,38 +211,16 @@ public sealed partial class TspProvider
         }
     }
 
-    /// <summary>The TAPI state of a live call from its platform description (MAPPING R2).</summary>
-    private static (LineCallState State, uint Mode) Derive(TapiCall call, PlatformCall pc, CallEventKind kind)
-    {
-        if (call.Conference is { } f)
-        {
-            return (LineCallState.CONFERENCED, f.Handle);
-        }
-
-        if (kind == CallEventKind.Collecting)
-        {
-            return (LineCallState.DIALING, 0);
-        }
-
-        return pc.State switch
-        {
-            BroadWorksCallState.Alerting when pc.Personality == CallPersonality.Terminator && pc.AnswerTime is null =>
-                (LineCallState.OFFERING, (uint)LineOfferingMode.ACTIVE),
-            BroadWorksCallState.Alerting when pc.Personality == CallPersonality.ClickToDial => (LineCallState.PROCEEDING, 0),
-            BroadWorksCallState.Alerting => (LineCallState.RINGBACK, 0),
-            BroadWorksCallState.Active => (LineCallState.CONNECTED, (uint)LineConnectedMode.ACTIVE),
-            BroadWorksCallState.Held when IsPendingTransferSide(call) => (LineCallState.ONHOLDPENDTRANSFER, 0),
-            BroadWorksCallState.Held => (LineCallState.ONHOLD, 0),
-            _ => (call.State, call.Mode),
-        };
-    }
+    /// <summary>The TAPI state of a live call from its platform description (<see cref="CallStateRules"/>).</summary>
+    private static (LineCallState State, uint Mode) Derive(TapiCall call, PlatformCall pc, CallEventKind kind) =>
+        CallStateRules.Derive(new CallStateContext(call.State, call.Mode, call.Conference?.Handle, IsPendingTransferSide(call)), pc, kind);
 
     /// <summary>The held side of a pending transfer: its partner is alive, or it waits for return to held.</summary>
     private static bool IsPendingTransferSide(TapiCall call) =>
         call.TransferPartner is { IsIdle: false } ||
         (call.State == LineCallState.ONHOLDPENDTRANSFER && call.Line.Requests.Any(r => r.Kind == RequestKind.ReturnToHeld && ReferenceEquals(r.Call, call)));
 
-    /// <summary>LINECALLINFO party fields, origin, reason and dwCallID from a platform call (MAPPING §2).</summary>
+    /// <summary>LINECALLINFO party fields, origin, reason and dwCallID from a platform call (docs/tapi-mapping.md §2).</summary>
     private void UpdateInfo(TapiCall call, PlatformCall pc, CallEventKind kind)
     {
         var dir = call.Incoming ? NumberDirection.Incoming : NumberDirection.Outgoing;
@@ -252,9 +230,9 @@ public sealed partial class TspProvider
 
         if (pc.ExtTrackingId is { Length: > 0 } ext && ext != call.ExtTrackingId)
         {
-            ReleaseTracking(call.ExtTrackingId);
+            _registry.ReleaseTracking(call.ExtTrackingId);
             call.ExtTrackingId = ext;
-            info = info with { CallId = Track(ext) };
+            info = info with { CallId = _registry.Track(ext) };
         }
 
         var previous = call.Answered ? info.Connected : (call.Incoming ? info.Caller : info.Called);
@@ -322,37 +300,7 @@ public sealed partial class TspProvider
         call.Info = info;
     }
 
-    private uint Track(string extTrackingId)
-    {
-        if (_trackingIds.TryGetValue(extTrackingId, out var entry))
-        {
-            _trackingIds[extTrackingId] = (entry.Id, entry.Refs + 1);
-            return entry.Id;
-        }
-
-        var id = ++_nextCallId;
-        _trackingIds[extTrackingId] = (id, 1);
-        return id;
-    }
-
-    private void ReleaseTracking(string? extTrackingId)
-    {
-        if (extTrackingId is null || !_trackingIds.TryGetValue(extTrackingId, out var entry))
-        {
-            return;
-        }
-
-        if (entry.Refs <= 1)
-        {
-            _trackingIds.Remove(extTrackingId);
-        }
-        else
-        {
-            _trackingIds[extTrackingId] = (entry.Id, entry.Refs - 1);
-        }
-    }
-
-    /// <summary>What the end of a call means: maps, relations (return to held party, MAPPING §3.13), conference membership.</summary>
+    /// <summary>What the end of a call means: maps, relations (return to held party, docs/tapi-mapping.md §3.13), conference membership.</summary>
     private void OnIdle(TapiCall call)
     {
         var line = call.Line;
@@ -362,12 +310,12 @@ public sealed partial class TspProvider
             line.ByCallId.Remove(call.CallId);
         }
 
-        ReleaseTracking(call.ExtTrackingId);
+        _registry.ReleaseTracking(call.ExtTrackingId);
         call.ExtTrackingId = null;
         call.Conference?.Members.Remove(call);
         if (line.Handles.Count == 0)
         {
-            _calls.Remove(call.Handle);
+            _registry.Calls.Remove(call.Handle);
         }
 
         RecalculateFeatures(line);

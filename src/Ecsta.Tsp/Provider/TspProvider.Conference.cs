@@ -67,7 +67,7 @@ public sealed partial class TspProvider
         }
     }
 
-    /// <summary>ConferenceStartedEvent: confirms lineCompleteTransfer CONFERENCE, else the TSP makes F (MAPPING §1, §3.10).</summary>
+    /// <summary>ConferenceStartedEvent: confirms lineCompleteTransfer CONFERENCE, else the TSP makes F (docs/tapi-mapping.md §1, §3.10).</summary>
     private void StartConference(LineDevice line, ConferenceInfo info, TspRequest? confirmed)
     {
         TapiCall f;
@@ -107,7 +107,7 @@ public sealed partial class TspProvider
         f.Info = f.Info with
         {
             Origin = LineCallOrigin.CONFERENCE,
-            CallId = ++_nextCallId,
+            CallId = _registry.NextCallId(),
             Caller = PartyMapper.OwnLine(line.Settings, _formatter, Abstractions.NumberFormatting.NumberDirection.Outgoing),
         };
         return f;

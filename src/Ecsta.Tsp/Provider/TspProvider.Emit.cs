@@ -4,88 +4,14 @@ namespace Ecsta.Tsp.Provider;
 
 public sealed partial class TspProvider
 {
-    private void Deliver(LineHandle handle, TapiMessage message)
-    {
-        if (handle.Closed)
-        {
-            return;
-        }
+    private void Deliver(LineHandle handle, TapiMessage message) => _emitter.Deliver(handle, message);
 
-        if (message.Message == LineMessage.LINE_LINEDEVSTATE && ((uint)handle.LineStates & message.Param1) == 0)
-        {
-            return;
-        }
+    private void Send(LineDevice line, LineMessage message, uint callHandle, uint p1, uint p2, uint p3) =>
+        _emitter.Send(line, message, callHandle, p1, p2, p3);
 
-        if (message.Message == LineMessage.LINE_ADDRESSSTATE && ((uint)handle.AddressStates & message.Param2) == 0)
-        {
-            return;
-        }
+    private void SendProvider(TapiMessage message) => _emitter.SendProvider(message);
 
-        try
-        {
-            handle.Sink.OnMessage(message);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            _log.Warning(ex, "A sink failed to take {Message}", message.Text);
-        }
-    }
-
-    /// <summary>Sends a message to every open handle of the line, and logs it decoded.</summary>
-    private void Send(LineDevice line, LineMessage message, uint callHandle, uint p1, uint p2, uint p3)
-    {
-        var m = new TapiMessage(message, line.DeviceId, callHandle, p1, p2, p3);
-        _touched.Add(line);
-        if (_log.IsEnabled(Serilog.Events.LogEventLevel.Debug))
-        {
-            _log.Debug("Line {DeviceId} {TapiMessage}", line.DeviceId, m.Text);
-        }
-
-        foreach (var handle in line.Handles)
-        {
-            Deliver(handle, m);
-        }
-    }
-
-    private void SendProvider(TapiMessage message)
-    {
-        _log.Information("{TapiMessage}", message.Text);
-        foreach (var sink in _providerSinks)
-        {
-            try
-            {
-                sink.OnMessage(message);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                _log.Warning(ex, "A provider sink failed to take {Message}", message.Text);
-            }
-        }
-    }
-
-    private void SendCompletion(TspRequest request, LineErr result)
-    {
-        _touched.Add(request.Line);
-        if (request.Id == 0)
-        {
-            _log.Debug("Line {DeviceId} internal {Request} ended {Result}", request.Line.DeviceId, request.Kind, TapiNames.Result(result));
-            return;
-        }
-
-        var completion = new AsyncCompletion(request.Id, result);
-        _log.Information("Line {DeviceId} {Completion} ({Kind})", request.Line.DeviceId, completion.Text, request.Kind);
-        if (request.Origin is { Closed: false } origin)
-        {
-            try
-            {
-                origin.Sink.OnCompletion(completion);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                _log.Warning(ex, "A sink failed to take {Completion}", completion.Text);
-            }
-        }
-    }
+    private void SendCompletion(TspRequest request, LineErr result) => _emitter.SendCompletion(request, result);
 
     /// <summary>Sets a call's state; recalculates the features of every call on the address; LINE_CALLSTATE if (state, mode) changed.</summary>
     private void SetState(TapiCall call, LineCallState state, uint mode)
@@ -98,7 +24,7 @@ public sealed partial class TspProvider
         call.State = state;
         call.Mode = mode;
         RecalculateFeatures(call.Line);
-        _touched.Add(call.Line);
+        _emitter.Touched.Add(call.Line);
         if (call.Valid && (state != call.AnnouncedState || mode != call.AnnouncedMode))
         {
             if (call.AnnouncedState == 0 && state == LineCallState.OFFERING)
@@ -174,7 +100,7 @@ public sealed partial class TspProvider
     {
         call.State = LineCallState.IDLE;
         call.Line.Calls.Remove(call);
-        _calls.Remove(call.Handle);
+        _registry.Calls.Remove(call.Handle);
         if (call.CallId is not null && call.Line.ByCallId.TryGetValue(call.CallId, out var bound) && ReferenceEquals(bound, call))
         {
             call.Line.ByCallId.Remove(call.CallId);
@@ -186,19 +112,19 @@ public sealed partial class TspProvider
             call.TransferPartner = null;
         }
 
-        ReleaseTracking(call.ExtTrackingId);
+        _registry.ReleaseTracking(call.ExtTrackingId);
         RecalculateFeatures(call.Line);
     }
 
     /// <summary>Per-line messages at the end of each step (R3): AS(NUMCALLS) if the counts changed, DS(RINGING) after a new OFFERING.</summary>
     private void EndStep()
     {
-        if (_touched.Count == 0)
+        if (_emitter.Touched.Count == 0)
         {
             return;
         }
 
-        foreach (var line in _touched.ToList())
+        foreach (var line in _emitter.Touched.ToList())
         {
             var counts = Counts(line);
             if (counts != line.AnnouncedCounts)
@@ -213,7 +139,7 @@ public sealed partial class TspProvider
             }
         }
 
-        _touched.Clear();
+        _emitter.Touched.Clear();
         _ringPending.Clear();
     }
 

@@ -20,7 +20,7 @@ public sealed partial class TspProvider
         {
             lock (_gate)
             {
-                return [.. _settings.Lines.Select(l => _linesByUser[l.UserId].DeviceId)];
+                return [.. _settings.Lines.Select(l => _registry.LinesByUser[l.UserId].DeviceId)];
             }
         }
     }
@@ -30,7 +30,7 @@ public sealed partial class TspProvider
     {
         lock (_gate)
         {
-            return _linesByUser.TryGetValue(userId, out var line) ? line.DeviceId : null;
+            return _registry.LinesByUser.TryGetValue(userId, out var line) ? line.DeviceId : null;
         }
     }
 
@@ -40,7 +40,7 @@ public sealed partial class TspProvider
         version = 0;
         lock (_gate)
         {
-            if (deviceId != InitializeNegotiation && !_linesById.ContainsKey(deviceId))
+            if (deviceId != InitializeNegotiation && !_registry.LinesById.ContainsKey(deviceId))
             {
                 return LineErr.BADDEVICEID;
             }
@@ -69,7 +69,7 @@ public sealed partial class TspProvider
         ArgumentNullException.ThrowIfNull(sink);
         lock (_gate)
         {
-            if (!_linesById.TryGetValue(deviceId, out var line))
+            if (!_registry.LinesById.TryGetValue(deviceId, out var line))
             {
                 return Logged(new LineOpenResult(LineErr.BADDEVICEID, 0), deviceId);
             }
@@ -97,7 +97,7 @@ public sealed partial class TspProvider
             }
 
             var handle = new LineHandle(_services.Ids.NextLineHandle(), line, sink, privileges);
-            _handles[handle.Id] = handle;
+            _registry.Handles[handle.Id] = handle;
             var first = line.Handles.Count == 0;
             line.Handles.Add(handle);
             if (first && line.Services.Count == 0)
@@ -122,7 +122,7 @@ public sealed partial class TspProvider
         lock (_gate)
         {
             _log.Debug("TSPI_lineClose(hdLine={Handle})", lineHandle);
-            if (!_handles.TryGetValue(lineHandle, out var handle))
+            if (!_registry.Handles.TryGetValue(lineHandle, out var handle))
             {
                 return LineErr.INVALLINEHANDLE;
             }
@@ -135,15 +135,15 @@ public sealed partial class TspProvider
     private void CloseHandle(LineHandle handle)
     {
         handle.Closed = true;
-        _handles.Remove(handle.Id);
+        _registry.Handles.Remove(handle.Id);
         var line = handle.Line;
         line.Handles.Remove(handle);
         if (line.Handles.Count == 0)
         {
             _services.Licenses?.ReleaseSeat(_settings.Name, line.UserId);
-            foreach (var call in _calls.Values.Where(c => ReferenceEquals(c.Line, line) && c.IsIdle).ToList())
+            foreach (var call in _registry.Calls.Values.Where(c => ReferenceEquals(c.Line, line) && c.IsIdle).ToList())
             {
-                _calls.Remove(call.Handle);
+                _registry.Calls.Remove(call.Handle);
             }
         }
     }
@@ -155,7 +155,7 @@ public sealed partial class TspProvider
         {
             _log.Information("TSPI_lineSetStatusMessages(hdLine={Handle}, {LineStates}, {AddressStates})", lineHandle,
                 TapiNames.Flags(lineStates), TapiNames.Flags(addressStates));
-            if (!_handles.TryGetValue(lineHandle, out var handle))
+            if (!_registry.Handles.TryGetValue(lineHandle, out var handle))
             {
                 return LineErr.INVALLINEHANDLE;
             }
@@ -172,7 +172,7 @@ public sealed partial class TspProvider
         lock (_gate)
         {
             _log.Information("TSPI_lineSetDefaultMediaDetection(hdLine={Handle}, {Modes})", lineHandle, TapiNames.Flags(mediaModes));
-            if (!_handles.TryGetValue(lineHandle, out var handle))
+            if (!_registry.Handles.TryGetValue(lineHandle, out var handle))
             {
                 return LineErr.INVALLINEHANDLE;
             }
@@ -192,7 +192,7 @@ public sealed partial class TspProvider
     {
         lock (_gate)
         {
-            return _handles.TryGetValue(lineHandle, out var handle)
+            return _registry.Handles.TryGetValue(lineHandle, out var handle)
                 ? [.. handle.Line.Calls.Where(c => c.Valid && !c.IsIdle).Select(c => c.Handle)]
                 : [];
         }
@@ -203,14 +203,14 @@ public sealed partial class TspProvider
     {
         lock (_gate)
         {
-            if (!_calls.TryGetValue(callHandle, out var call))
+            if (!_registry.Calls.TryGetValue(callHandle, out var call))
             {
                 return LineErr.INVALCALLHANDLE;
             }
 
             if (call.IsIdle)
             {
-                _calls.Remove(callHandle);
+                _registry.Calls.Remove(callHandle);
             }
 
             return LineErr.SUCCESS;

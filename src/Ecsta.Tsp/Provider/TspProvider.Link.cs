@@ -10,7 +10,7 @@ public sealed partial class TspProvider
     private string? OutOfServiceReason(LineDevice line) =>
         IsInService(line) ? null : !_linkUp ? (_linkProblem ?? "the link is down") : line.MonitorProblem ?? "monitoring has not started yet";
 
-    /// <summary>Announces INSERVICE/OUTOFSERVICE when the line's service state changed (once per change, MAPPING §4.1).</summary>
+    /// <summary>Announces INSERVICE/OUTOFSERVICE when the line's service state changed (once per change, docs/tapi-mapping.md §4.1).</summary>
     private void UpdateService(LineDevice line)
     {
         var now = IsInService(line);
@@ -50,7 +50,7 @@ public sealed partial class TspProvider
         _log.Information("Link {State}{Reason}", ev.State, ev.Reason is null ? "" : ": " + ev.Reason);
         _linkUp = up;
         _linkProblem = up ? null : ev.Reason ?? $"link {ev.State}";
-        foreach (var line in _linesById.Values)
+        foreach (var line in _registry.LinesById.Values)
         {
             UpdateService(line);
         }
@@ -58,7 +58,7 @@ public sealed partial class TspProvider
         // Lines whose monitoring failed (often with the very fault that took the link down) are tried again as soon as
         // the link is back, not after the retry interval: otherwise a link that recovers in a second leaves them out
         // of service for half a minute.
-        if (up && _linesById.Values.Any(l => !l.Monitored && !l.Removed && !l.MonitorStarting))
+        if (up && _registry.LinesById.Values.Any(l => !l.Monitored && !l.Removed && !l.MonitorStarting))
         {
             RetryNow();
         }
@@ -73,7 +73,7 @@ public sealed partial class TspProvider
 
     private void OnMonitoring(MonitoringEvent ev)
     {
-        if (ev.UserId is null || !_linesByUser.TryGetValue(ev.UserId, out var line))
+        if (ev.UserId is null || !_registry.LinesByUser.TryGetValue(ev.UserId, out var line))
         {
             return;
         }
@@ -160,13 +160,13 @@ public sealed partial class TspProvider
     {
         _retryEntry = null;
         var connected = _connected;
-        if (connected && !_linesById.Values.Any(l => !l.Monitored && !l.Removed && !l.MonitorStarting))
+        if (connected && !_registry.LinesById.Values.Any(l => !l.Monitored && !l.Removed && !l.MonitorStarting))
         {
             return;
         }
 
-        var lines = StartMonitoring(_linesById.Values.Where(l => !l.Monitored && !l.Removed && !l.MonitorStarting));
-        _ = RetryAsync(lines, connected);
+        var lines = StartMonitoring(_registry.LinesById.Values.Where(l => !l.Monitored && !l.Removed && !l.MonitorStarting));
+        _background.Track(RetryAsync(lines, connected));
     }
 
     private async Task RetryAsync(List<LineDevice> lines, bool connected)
@@ -201,7 +201,7 @@ public sealed partial class TspProvider
         await MonitorLinesAsync(lines, _stop.Token).ConfigureAwait(false);
     }
 
-    /// <summary>The periodic "snapshot for active calls" (MAPPING §4.2): one instance-wide deadline.</summary>
+    /// <summary>The periodic "snapshot for active calls" (docs/tapi-mapping.md §4.2): one instance-wide deadline.</summary>
     private void EnsureSnapshotTimer()
     {
         var interval = _settings.Options.SnapshotInterval;
@@ -220,10 +220,10 @@ public sealed partial class TspProvider
         _snapshotEntry = _scheduler.Schedule(interval, () =>
         {
             _snapshotEntry = null;
-            var users = _linesById.Values.Where(l => l.Calls.Count > 0 && IsInService(l)).Select(l => l.UserId).ToList();
+            var users = _registry.LinesById.Values.Where(l => l.Calls.Count > 0 && IsInService(l)).Select(l => l.UserId).ToList();
             if (users.Count > 0)
             {
-                _ = SnapshotAsync(users, _eventPosition);
+                _background.Track(SnapshotAsync(users, _eventPosition));
             }
 
             EnsureSnapshotTimer();
@@ -265,7 +265,7 @@ public sealed partial class TspProvider
                 var snapshot = await _link.GetCallsAsync(user, _stop.Token).ConfigureAwait(false);
                 Post(() =>
                 {
-                    if (_linesByUser.TryGetValue(user, out var line))
+                    if (_registry.LinesByUser.TryGetValue(user, out var line))
                     {
                         Reconcile(line, snapshot, readAt);
                     }
@@ -321,7 +321,7 @@ public sealed partial class TspProvider
         }
     }
 
-    /// <summary>The LINEADDRESSSTATUS forward list in the fixed order CFA, DND, CFB, CFNA (MAPPING §3.14).</summary>
+    /// <summary>The LINEADDRESSSTATUS forward list in the fixed order CFA, DND, CFB, CFNA (docs/tapi-mapping.md §3.14).</summary>
     private static List<LineForwardEntry> ForwardList(LineDevice line)
     {
         var list = new List<LineForwardEntry>(4);
@@ -353,7 +353,7 @@ public sealed partial class TspProvider
         }
 
         line.ServicesLoading = true;
-        _ = LoadServicesAsync(line);
+        _background.Track(LoadServicesAsync(line));
     }
 
     /// <summary>A line's read ended: start the one that was asked for meanwhile, if the line still lacks its services.</summary>
@@ -370,55 +370,21 @@ public sealed partial class TspProvider
         }
     }
 
-    /// <summary>
-    /// Reads the five services of a line, at most <see cref="ServiceReadConcurrency"/> lines at a time for the whole
-    /// instance: 20,000 lines opened at start must not become 100,000 requests at once (connections, memory, the XSP).
-    /// </summary>
+    /// <summary>Reads the line's services (<see cref="ServiceReader"/>); each read fills on the loop what is still unknown.</summary>
     private async Task LoadServicesAsync(LineDevice line)
     {
-        try
+        var started = await _serviceReader.ReadAsync(line.UserId, setting => Post(() =>
         {
-            await _serviceReads.WaitAsync(_stop.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
+            // A read is only a baseline: a service event or a confirmed change that arrived while it was in
+            // flight is newer, so the read fills only what is still unknown.
+            if (!line.Removed && !line.Services.ContainsKey(setting.Service))
+            {
+                OnService(line, setting);
+            }
+        })).ConfigureAwait(false);
+        if (started)
         {
-            return;
-        }
-
-        try
-        {
-            await ReadServicesAsync(line).ConfigureAwait(false);
-        }
-        finally
-        {
-            _serviceReads.Release();
             Post(() => ServicesLoaded(line));
-        }
-    }
-
-    private async Task ReadServicesAsync(LineDevice line)
-    {
-        UserService[] services = [UserService.CallForwardingAlways, UserService.CallForwardingBusy,
-            UserService.CallForwardingNoAnswer, UserService.DoNotDisturb, UserService.RemoteOffice];
-        foreach (var service in services)
-        {
-            try
-            {
-                var setting = await _link.GetServiceAsync(line.UserId, service, _stop.Token).ConfigureAwait(false);
-                Post(() =>
-                {
-                    // A read is only a baseline: a service event or a confirmed change that arrived while it was in
-                    // flight is newer, so the read fills only what is still unknown.
-                    if (!line.Removed && !line.Services.ContainsKey(setting.Service))
-                    {
-                        OnService(line, setting);
-                    }
-                });
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                _log.Debug("Reading {Service} of {UserId} failed: {Error}", service, line.UserId, ex.Message);
-            }
         }
     }
 }

@@ -113,7 +113,7 @@ public sealed partial class TspProvider
                 break;
         }
 
-        if (ev.UserId is null || !_linesByUser.TryGetValue(ev.UserId, out var line))
+        if (ev.UserId is null || !_registry.LinesByUser.TryGetValue(ev.UserId, out var line))
         {
             _log.Debug("Event {Type} for a user that is not a line ({UserId}) ignored", ev.GetType().Name, ev.UserId);
             return;

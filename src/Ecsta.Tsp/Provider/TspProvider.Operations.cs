@@ -6,16 +6,16 @@ namespace Ecsta.Tsp.Provider;
 
 public sealed partial class TspProvider
 {
-    /// <summary>Validates the handle, the call, ownership, service and the feature, in that order (MAPPING R5).</summary>
+    /// <summary>Validates the handle, the call, ownership, service and the feature, in that order (docs/tapi-mapping.md R5).</summary>
     private LineErr CheckCall(uint lineHandle, uint callHandle, LineCallFeature feature, out LineHandle handle, out TapiCall call)
     {
         call = null!;
-        if (!_handles.TryGetValue(lineHandle, out handle!))
+        if (!_registry.Handles.TryGetValue(lineHandle, out handle!))
         {
             return LineErr.INVALLINEHANDLE;
         }
 
-        if (!_calls.TryGetValue(callHandle, out var found) || !ReferenceEquals(found.Line, handle.Line) || !found.Valid)
+        if (!_registry.Calls.TryGetValue(callHandle, out var found) || !ReferenceEquals(found.Line, handle.Line) || !found.Valid)
         {
             return LineErr.INVALCALLHANDLE;
         }
@@ -36,7 +36,7 @@ public sealed partial class TspProvider
 
     private LineErr CheckLine(uint lineHandle, bool ownerOnly, out LineHandle handle)
     {
-        if (!_handles.TryGetValue(lineHandle, out handle!))
+        if (!_registry.Handles.TryGetValue(lineHandle, out handle!))
         {
             return LineErr.INVALLINEHANDLE;
         }
@@ -128,7 +128,7 @@ public sealed partial class TspProvider
     {
         lock (_gate)
         {
-            return _calls.TryGetValue(callHandle, out var c) && c.Kind == CallKind.Conference
+            return _registry.Calls.TryGetValue(callHandle, out var c) && c.Kind == CallKind.Conference
                 ? CallCommand("lineHold", lineHandle, callHandle, LineCallFeature.HOLD, RequestKind.Hold, (link, user, _, ct) => link.HoldConferenceAsync(user, ct))
                 : CallCommand("lineHold", lineHandle, callHandle, LineCallFeature.HOLD, RequestKind.Hold, (link, user, id, ct) => link.HoldAsync(user, id, ct));
         }
@@ -139,7 +139,7 @@ public sealed partial class TspProvider
     {
         lock (_gate)
         {
-            return _calls.TryGetValue(callHandle, out var c) && c.Kind == CallKind.Conference
+            return _registry.Calls.TryGetValue(callHandle, out var c) && c.Kind == CallKind.Conference
                 ? CallCommand("lineUnhold", lineHandle, callHandle, LineCallFeature.UNHOLD, RequestKind.Unhold, (link, user, _, ct) => link.RetrieveConferenceAsync(user, ct))
                 : CallCommand("lineUnhold", lineHandle, callHandle, LineCallFeature.UNHOLD, RequestKind.Unhold, (link, user, id, ct) => link.TalkAsync(user, id, ct));
         }
@@ -174,7 +174,7 @@ public sealed partial class TspProvider
         }
     }
 
-    /// <summary>TSPI_lineRedirect (OFFERING): BlindTransfer of the alerting call (MAPPING §3.5).</summary>
+    /// <summary>TSPI_lineRedirect (OFFERING): BlindTransfer of the alerting call (docs/tapi-mapping.md §3.5).</summary>
     public TspiResult Redirect(uint lineHandle, uint callHandle, string destination) =>
         TransferTo("lineRedirect", lineHandle, callHandle, destination, LineCallFeature.REDIRECT, RequestKind.Redirect);
 
@@ -241,7 +241,7 @@ public sealed partial class TspProvider
         }
     }
 
-    /// <summary>TSPI_lineSwapHold: Hold of the active call, then Talk of the held one (MAPPING §3.12).</summary>
+    /// <summary>TSPI_lineSwapHold: Hold of the active call, then Talk of the held one (docs/tapi-mapping.md §3.12).</summary>
     public TspiResult SwapHold(uint lineHandle, uint activeCallHandle, uint heldCallHandle)
     {
         lock (_gate)
@@ -280,7 +280,7 @@ public sealed partial class TspProvider
             if (mode is not LineTransferMode.TRANSFER and not LineTransferMode.CONFERENCE) return Reject(what, LineErr.INVALTRANSFERMODE);
             var error = CheckCall(lineHandle, callHandle, LineCallFeature.COMPLETETRANSF, out var handle, out var o);
             if (error != LineErr.SUCCESS) return Reject(what, error);
-            if (!_calls.TryGetValue(consultCallHandle, out var k) || !k.Valid || !ReferenceEquals(k.Line, o.Line) || ReferenceEquals(k, o))
+            if (!_registry.Calls.TryGetValue(consultCallHandle, out var k) || !k.Valid || !ReferenceEquals(k.Line, o.Line) || ReferenceEquals(k, o))
                 return Reject(what, LineErr.INVALCONSULTCALLHANDLE);
             if ((k.State & (LineCallState.CONNECTED | LineCallState.RINGBACK | LineCallState.PROCEEDING)) == 0 || k.CallId is null || o.CallId is null)
                 return Reject(what, LineErr.INVALCALLSTATE);
@@ -308,7 +308,7 @@ public sealed partial class TspProvider
         }
     }
 
-    /// <summary>TSPI_lineAddToConference(F, K) (MAPPING §3.11).</summary>
+    /// <summary>TSPI_lineAddToConference(F, K) (docs/tapi-mapping.md §3.11).</summary>
     public TspiResult AddToConference(uint lineHandle, uint confCallHandle, uint consultCallHandle)
     {
         lock (_gate)
@@ -330,7 +330,7 @@ public sealed partial class TspProvider
     }
 
     /// <summary>
-    /// TSPI_lineForward: the list replaces all forwarding (MAPPING §3.14): UNCOND with a destination (CFA), UNCOND
+    /// TSPI_lineForward: the list replaces all forwarding (docs/tapi-mapping.md §3.14): UNCOND with a destination (CFA), UNCOND
     /// without (DND), BUSY (CFB), NOANSW (CFNA), at most one each; an empty list cancels all. Completes when every
     /// needed service PUT answered 2xx; LINE_ADDRESSSTATE(FORWARD) follows the platform's service events.
     /// </summary>

@@ -19,39 +19,17 @@ public sealed partial class TspProvider
         }
 
         line.ProfileLoading = true;
-        _ = ReadProfileAsync(line);
+        _background.Track(ReadProfileAsync(line));
     }
 
-    /// <summary>Reads the profile under the same bound as the service reads, then applies it on the loop.</summary>
+    /// <summary>Reads the profile under the same bound as the service reads (<see cref="ServiceReader"/>), then applies it on the loop.</summary>
     private async Task ReadProfileAsync(LineDevice line)
     {
-        try
+        var (started, profile, failed) = await _serviceReader.ReadProfileAsync(line.UserId).ConfigureAwait(false);
+        if (started)
         {
-            await _serviceReads.WaitAsync(_stop.Token).ConfigureAwait(false);
+            Post(() => TakeProfile(line, profile, failed));
         }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-
-        PlatformLine? profile = null;
-        var failed = false;
-        try
-        {
-            profile = await _link.ReadUserAsync(line.UserId, _stop.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // Read again the next time the line comes into service.
-            failed = true;
-            _log.Information("Reading the profile of {UserId} failed: {Error}", line.UserId, ex.Message);
-        }
-        finally
-        {
-            _serviceReads.Release();
-        }
-
-        Post(() => TakeProfile(line, profile, failed));
     }
 
     private void TakeProfile(LineDevice line, PlatformLine? profile, bool failed)

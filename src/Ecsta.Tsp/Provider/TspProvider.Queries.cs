@@ -11,7 +11,7 @@ public sealed partial class TspProvider
     /// <summary>dwMaxFwdNumRings.</summary>
     public const uint MaxFwdNumRings = 20;
 
-    /// <summary>dwAddrCapFlags (MAPPING R6).</summary>
+    /// <summary>dwAddrCapFlags (docs/tapi-mapping.md R6).</summary>
     public const LineAddrCapFlags AddrCapFlags = LineAddrCapFlags.TRANSFERHELD | LineAddrCapFlags.CONFERENCEHELD |
         LineAddrCapFlags.FWDNUMRINGS | LineAddrCapFlags.FWDSTATUSVALID;
 
@@ -38,7 +38,7 @@ public sealed partial class TspProvider
     {
         lock (_gate)
         {
-            if (!_linesById.TryGetValue(deviceId, out var line))
+            if (!_registry.LinesById.TryGetValue(deviceId, out var line))
             {
                 return null;
             }
@@ -54,7 +54,7 @@ public sealed partial class TspProvider
     {
         lock (_gate)
         {
-            if (!_linesById.TryGetValue(deviceId, out var line))
+            if (!_registry.LinesById.TryGetValue(deviceId, out var line))
             {
                 return null;
             }
@@ -74,7 +74,7 @@ public sealed partial class TspProvider
     {
         lock (_gate)
         {
-            if (!_linesById.TryGetValue(deviceId, out var line))
+            if (!_registry.LinesById.TryGetValue(deviceId, out var line))
             {
                 return null;
             }
@@ -92,7 +92,7 @@ public sealed partial class TspProvider
     {
         lock (_gate)
         {
-            if (!_linesById.TryGetValue(deviceId, out var line))
+            if (!_registry.LinesById.TryGetValue(deviceId, out var line))
             {
                 return null;
             }
@@ -105,7 +105,7 @@ public sealed partial class TspProvider
         }
     }
 
-    private TapiCall? FindCall(uint callHandle) => _calls.TryGetValue(callHandle, out var call) && call.Valid ? call : null;
+    private TapiCall? FindCall(uint callHandle) => _registry.Calls.TryGetValue(callHandle, out var call) && call.Valid ? call : null;
 
     /// <summary>TSPI_lineGetCallInfo; <see langword="null"/> for an unknown or not yet valid call.</summary>
     public LineCallInfo? GetCallInfo(uint callHandle)
@@ -134,7 +134,7 @@ public sealed partial class TspProvider
                 return null;
             }
 
-            var privilege = _handles.TryGetValue(lineHandle, out var handle) && handle.IsOwner ? LineCallPrivilege.OWNER : LineCallPrivilege.MONITOR;
+            var privilege = _registry.Handles.TryGetValue(lineHandle, out var handle) && handle.IsOwner ? LineCallPrivilege.OWNER : LineCallPrivilege.MONITOR;
             return new LineCallStatus(call.Handle, call.State, call.Mode, call.Features, privilege);
         }
     }

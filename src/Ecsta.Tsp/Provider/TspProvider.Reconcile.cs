@@ -9,7 +9,7 @@ public sealed partial class TspProvider
     private const int MaxEndedCallEvents = 16;
 
     /// <summary>
-    /// Reconcile(line, S) (MAPPING §4.2): calls gone from S end (UNKNOWN), calls unknown to the core are announced,
+    /// Reconcile(line, S) (docs/tapi-mapping.md §4.2): calls gone from S end (UNKNOWN), calls unknown to the core are announced,
     /// known calls are corrected; nothing is sent for what already agrees. <paramref name="readAt"/> is the stream
     /// position when S was read: S may be older than the line's later events (it travelled apart from them), so a
     /// call, the conference and the hook status with an event after it are left as those events made them.

@@ -75,7 +75,7 @@ public sealed partial class TspProvider
     {
         var step = request.Steps[request.StepIndex];
         var index = request.StepIndex;
-        _ = RunStepAsync(request, step, index);
+        _background.Track(RunStepAsync(request, step, index));
     }
 
     private async Task RunStepAsync(TspRequest request, Func<IPlatformLink, CancellationToken, Task<CallStartResult?>> step, int index)
@@ -141,7 +141,7 @@ public sealed partial class TspProvider
         }
     }
 
-    /// <summary>2xx of calls/new: binds the call id and dwCallID (MAPPING §3.1 step 2, §3.8).</summary>
+    /// <summary>2xx of calls/new: binds the call id and dwCallID (docs/tapi-mapping.md §3.1 step 2, §3.8).</summary>
     private void Bind(TspRequest request, CallStartResult result)
     {
         var call = request.NewCall ?? request.Call!;
@@ -160,9 +160,9 @@ public sealed partial class TspProvider
         request.Line.ByCallId[result.CallId] = call;
         if (result.ExtTrackingId is { Length: > 0 } ext && ext != call.ExtTrackingId)
         {
-            ReleaseTracking(call.ExtTrackingId);
+            _registry.ReleaseTracking(call.ExtTrackingId);
             call.ExtTrackingId = ext;
-            call.Info = call.Info with { CallId = Track(ext) };
+            call.Info = call.Info with { CallId = _registry.Track(ext) };
         }
 
         if (request.Address is not null)
@@ -206,7 +206,7 @@ public sealed partial class TspProvider
         };
     }
 
-    /// <summary>The request (the line's current one) that this call event confirms, if any (MAPPING §3).</summary>
+    /// <summary>The request (the line's current one) that this call event confirms, if any (docs/tapi-mapping.md §3).</summary>
     private static TspRequest? FindConfirmed(LineDevice line, CallEventKind kind, PlatformCall pc, TapiCall? call)
     {
         if (line.Current is not { Phase: RequestPhase.Sent or RequestPhase.Responded, AwaitsEvent: true } request || call is null)
@@ -220,7 +220,7 @@ public sealed partial class TspProvider
         var isCall = ReferenceEquals(call, request.Call);
         var confirms = request.Kind switch
         {
-            // TSP++ rule: the first event of the new call completes its request (MAPPING R5).
+            // TSP++ rule: the first event of the new call completes its request (docs/tapi-mapping.md R5).
             RequestKind.MakeCall => ReferenceEquals(call, request.NewCall),
             RequestKind.Dial => isCall,
             RequestKind.Answer => isCall && (retrieved || ends),

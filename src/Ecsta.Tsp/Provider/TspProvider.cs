@@ -22,21 +22,12 @@ public sealed partial class TspProvider : IAsyncDisposable
     private readonly DeadlineScheduler _scheduler;
     private readonly Channel<Action> _work = Channel.CreateUnbounded<Action>();
     private readonly CancellationTokenSource _stop = new();
-    private readonly Dictionary<string, LineDevice> _linesByUser = new(StringComparer.Ordinal);
-    private readonly Dictionary<uint, LineDevice> _linesById = [];
-    private readonly Dictionary<uint, LineHandle> _handles = [];
-    private readonly Dictionary<uint, TapiCall> _calls = [];
-    private readonly Dictionary<string, (uint Id, int Refs)> _trackingIds = new(StringComparer.Ordinal);
-    private readonly List<ITapiEventSink> _providerSinks = [];
-    private readonly HashSet<LineDevice> _touched = [];
-    private readonly SemaphoreSlim _serviceReads = new(ServiceReadConcurrency);
-
-    /// <summary>How many lines of an instance read their services at the same time.</summary>
-    private const int ServiceReadConcurrency = 8;
+    private readonly LineRegistry _registry = new();
+    private readonly TapiEmitter _emitter;
+    private readonly ServiceReader _serviceReader;
+    private readonly BackgroundWork _background = new();
     private TspInstanceSettings _settings;
     private Task? _loop;
-    private uint _nextCallHandle;
-    private uint _nextCallId;
     private bool _linkUp;
     private string? _linkProblem = "not connected yet";
     private bool _connected;
@@ -62,6 +53,8 @@ public sealed partial class TspProvider : IAsyncDisposable
         _formatter = formatter;
         _services = services;
         _log = services.Log.ForContext("Instance", settings.Name).ForContext<TspProvider>();
+        _emitter = new TapiEmitter(_log);
+        _serviceReader = new ServiceReader(link, _log, _stop.Token);
         _scheduler = new DeadlineScheduler(services.Time, () => Post(_scheduler!.RunDue));
         foreach (var line in settings.Lines)
         {
@@ -93,7 +86,7 @@ public sealed partial class TspProvider : IAsyncDisposable
                 _connected = true;
 
                 // Marked before the loop learns that the link is up, so that it does not start monitoring them too.
-                lines = StartMonitoring(_linesById.Values.Where(l => !l.MonitorStarting && !l.Removed));
+                lines = StartMonitoring(_registry.LinesById.Values.Where(l => !l.MonitorStarting && !l.Removed));
             }
 
             Post(() => OnLinkState(new LinkStateEvent { State = _link.State == LinkState.Disconnected ? LinkState.Connected : _link.State }));
@@ -131,7 +124,7 @@ public sealed partial class TspProvider : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(sink);
         lock (_gate)
         {
-            _providerSinks.Add(sink);
+            _emitter.AddProviderSink(sink);
         }
     }
 
@@ -142,7 +135,7 @@ public sealed partial class TspProvider : IAsyncDisposable
         LineDevice device;
         lock (_gate)
         {
-            if (_linesByUser.TryGetValue(line.UserId, out var existing))
+            if (_registry.LinesByUser.TryGetValue(line.UserId, out var existing))
             {
                 if (existing.Configure(line))
                 {
@@ -163,7 +156,7 @@ public sealed partial class TspProvider : IAsyncDisposable
             SendProvider(new TapiMessage(Abstractions.Tapi.LineMessage.LINE_CREATE, device.DeviceId, 0, 0, device.DeviceId, 0));
         }
 
-        _ = MonitorLinesAsync([device], _stop.Token);
+        _background.Track(MonitorLinesAsync([device], _stop.Token));
         return device.DeviceId;
     }
 
@@ -173,13 +166,13 @@ public sealed partial class TspProvider : IAsyncDisposable
         LineDevice? device;
         lock (_gate)
         {
-            if (!_linesByUser.Remove(userId, out device))
+            if (!_registry.LinesByUser.Remove(userId, out device))
             {
                 return false;
             }
 
             device.Removed = true;
-            _linesById.Remove(device.DeviceId);
+            _registry.LinesById.Remove(device.DeviceId);
             _settings = _settings with { Lines = [.. _settings.Lines.Where(l => l.UserId != userId)] };
             foreach (var request in device.Requests.ToList())
             {
@@ -194,13 +187,13 @@ public sealed partial class TspProvider : IAsyncDisposable
 
             foreach (var call in device.Calls)
             {
-                _calls.Remove(call.Handle);
+                _registry.Calls.Remove(call.Handle);
             }
 
             SendProvider(new TapiMessage(Abstractions.Tapi.LineMessage.LINE_REMOVE, device.DeviceId, 0, device.DeviceId, 0, 0));
         }
 
-        _ = StopMonitoringAsync(userId);
+        _background.Track(StopMonitoringAsync(userId));
         return true;
     }
 
@@ -220,12 +213,15 @@ public sealed partial class TspProvider : IAsyncDisposable
     {
         var id = _services.DeviceIds.GetOrAssign(_settings.Name, line.UserId);
         var device = new LineDevice(id, line);
-        _linesByUser[line.UserId] = device;
-        _linesById[id] = device;
+        _registry.LinesByUser[line.UserId] = device;
+        _registry.LinesById[id] = device;
         return device;
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Stops the loop and waits for it and for every task the provider started beside it (platform commands,
+    /// monitoring, retries, snapshots, service and profile reads); they see the cancellation and end.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
@@ -241,6 +237,9 @@ public sealed partial class TspProvider : IAsyncDisposable
                 // stopping
             }
         }
+
+        await _background.WhenIdleAsync().ConfigureAwait(false);
+        _serviceReader.Dispose();
 
         lock (_gate)
         {

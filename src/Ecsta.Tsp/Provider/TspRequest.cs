@@ -22,7 +22,7 @@ internal enum RequestKind
     Forward,
     RemoteOffice,
     SetCallData,
-    /// <summary>Internal: retrieve O after its consultation call ended (MAPPING §3.13); no request id.</summary>
+    /// <summary>Internal: retrieve O after its consultation call ended (docs/tapi-mapping.md §3.13); no request id.</summary>
     ReturnToHeld,
 }
 

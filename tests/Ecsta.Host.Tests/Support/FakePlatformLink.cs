@@ -81,20 +81,21 @@ internal sealed class FakePlatformLink : IPlatformLink
         return tcs;
     }
 
-    private Task Record(string command)
+    private Task Record(string command, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             _commands.Add(command);
         }
 
-        return _behaviours.TryDequeue(out var behaviour) ? behaviour(command) : Task.CompletedTask;
+        // A held answer ends with the provider's cancellation, as a real link's request does.
+        return _behaviours.TryDequeue(out var behaviour) ? behaviour(command).WaitAsync(cancellationToken) : Task.CompletedTask;
     }
 
     public Task ConnectAsync(CancellationToken cancellationToken)
     {
         State = LinkState.Connected;
-        return Record("Connect");
+        return Record("Connect", cancellationToken);
     }
 
     /// <summary>When set, <see cref="MonitorAsync"/> answers only once it is completed (monitoring takes its time).</summary>
@@ -118,8 +119,20 @@ internal sealed class FakePlatformLink : IPlatformLink
         }
     }
 
-    public Task StopMonitoringAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
-        Record("StopMonitoring " + string.Join(",", userIds));
+    /// <summary>
+    /// When set, <see cref="StopMonitoringAsync"/> ends only once this completes, whatever the cancellation says: a
+    /// link slow to finish a request it already sent.
+    /// </summary>
+    public TaskCompletionSource? StopMonitoringHeld { get; set; }
+
+    public async Task StopMonitoringAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+    {
+        await Record("StopMonitoring " + string.Join(",", userIds), cancellationToken);
+        if (StopMonitoringHeld is { } held)
+        {
+            await held.Task;
+        }
+    }
 
     public Task<IReadOnlyList<PlatformLine>> ReadLinesAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<PlatformLine>>([]);
@@ -133,7 +146,7 @@ internal sealed class FakePlatformLink : IPlatformLink
 
         if (ProfileGate is { } gate)
         {
-            await gate.Task;
+            await gate.Task.WaitAsync(cancellationToken);
         }
 
         return Profiles.GetValueOrDefault(userId);
@@ -165,39 +178,39 @@ internal sealed class FakePlatformLink : IPlatformLink
 
     public async Task<CallStartResult> DialAsync(string userId, string address, CancellationToken cancellationToken)
     {
-        await Record($"Dial {userId} {address}");
+        await Record($"Dial {userId} {address}", cancellationToken);
         return NextCalls.TryDequeue(out var next) ? next : new CallStartResult("callhalf-x", "tx");
     }
 
-    public Task TalkAsync(string userId, string callId, CancellationToken cancellationToken) => Record($"Talk {userId} {callId}");
+    public Task TalkAsync(string userId, string callId, CancellationToken cancellationToken) => Record($"Talk {userId} {callId}", cancellationToken);
 
-    public Task HoldAsync(string userId, string callId, CancellationToken cancellationToken) => Record($"Hold {userId} {callId}");
+    public Task HoldAsync(string userId, string callId, CancellationToken cancellationToken) => Record($"Hold {userId} {callId}", cancellationToken);
 
     public Task ReleaseAsync(string userId, string callId, bool decline, CancellationToken cancellationToken) =>
-        Record($"Release {userId} {callId}{(decline ? " decline" : "")}");
+        Record($"Release {userId} {callId}{(decline ? " decline" : "")}", cancellationToken);
 
     public Task BlindTransferAsync(string userId, string callId, string address, CancellationToken cancellationToken) =>
-        Record($"BlindTransfer {userId} {callId} {address}");
+        Record($"BlindTransfer {userId} {callId} {address}", cancellationToken);
 
     public Task ConsultTransferAsync(string userId, string callId, string consultCallId, CancellationToken cancellationToken) =>
-        Record($"ConsultTransfer {userId} {callId} {consultCallId}");
+        Record($"ConsultTransfer {userId} {callId} {consultCallId}", cancellationToken);
 
     public Task StartConferenceAsync(string userId, IReadOnlyList<string> callIds, CancellationToken cancellationToken) =>
-        Record($"StartConference {userId} {string.Join(",", callIds)}");
+        Record($"StartConference {userId} {string.Join(",", callIds)}", cancellationToken);
 
     public Task AddToConferenceAsync(string userId, string callId, CancellationToken cancellationToken) =>
-        Record($"AddToConference {userId} {callId}");
+        Record($"AddToConference {userId} {callId}", cancellationToken);
 
-    public Task HoldConferenceAsync(string userId, CancellationToken cancellationToken) => Record($"HoldConference {userId}");
+    public Task HoldConferenceAsync(string userId, CancellationToken cancellationToken) => Record($"HoldConference {userId}", cancellationToken);
 
-    public Task RetrieveConferenceAsync(string userId, CancellationToken cancellationToken) => Record($"RetrieveConference {userId}");
+    public Task RetrieveConferenceAsync(string userId, CancellationToken cancellationToken) => Record($"RetrieveConference {userId}", cancellationToken);
 
-    public Task ReleaseConferenceAsync(string userId, CancellationToken cancellationToken) => Record($"ReleaseConference {userId}");
+    public Task ReleaseConferenceAsync(string userId, CancellationToken cancellationToken) => Record($"ReleaseConference {userId}", cancellationToken);
 
-    public Task ReconnectAsync(string userId, string callId, CancellationToken cancellationToken) => Record($"Reconnect {userId} {callId}");
+    public Task ReconnectAsync(string userId, string callId, CancellationToken cancellationToken) => Record($"Reconnect {userId} {callId}", cancellationToken);
 
     public Task SendDtmfAsync(string userId, string callId, string digits, CancellationToken cancellationToken) =>
-        Record($"Dtmf {userId} {callId} {digits}");
+        Record($"Dtmf {userId} {callId} {digits}", cancellationToken);
 
     /// <summary>When set, service reads wait for it (to observe how many run at once).</summary>
     public TaskCompletionSource? ServiceReadsHeld { get; set; }
@@ -236,7 +249,7 @@ internal sealed class FakePlatformLink : IPlatformLink
 
     public Task SetServiceAsync(string userId, ServiceSetting setting, CancellationToken cancellationToken) =>
         Record($"SetService {userId} {setting.Service} {(setting.Active ? "on" : "off")}" +
-            (setting.Number is null ? "" : " " + setting.Number) + (setting.NumberOfRings is null ? "" : $" rings={setting.NumberOfRings}"));
+            (setting.Number is null ? "" : " " + setting.Number) + (setting.NumberOfRings is null ? "" : $" rings={setting.NumberOfRings}"), cancellationToken);
 
     public ValueTask DisposeAsync()
     {
