@@ -8,7 +8,7 @@ using static Ecsta.EndToEnd.Tests.TestSupport.LineExpectations;
 namespace Ecsta.EndToEnd.Tests;
 
 /// <summary>
-/// The TSP core scenarios of MAPPING.md §3 run through the host's runtime, the real XSI plugin and the simulator over
+/// The TSP core scenarios of docs/tapi-mapping.md §3 run through the host's runtime, the real XSI plugin and the simulator over
 /// real sockets. Each derived class runs them in one mode over one connection type; each test has its own
 /// simulator users and far-end numbers, so the tests of a class share one simulator.
 /// </summary>
@@ -340,7 +340,7 @@ public sealed class WorkstationHttpsCallTests(HostEnvironment env)
 
 /// <summary>
 /// The scenarios in workstation mode over HTTP with the simulator sending each request's events before its response,
-/// so every completion is placed by its confirming event arriving first (MAPPING R5, D6: tests run both orders).
+/// so every completion is placed by its confirming event arriving first (docs/tapi-mapping.md R5, D6: tests run both orders).
 /// </summary>
 public sealed class WorkstationHttpEventsFirstCallTests(EventsFirstHostEnvironment env)
     : CallScenarioTests(env, InstanceMode.Workstation, ConnectionTypes.Http), IClassFixture<EventsFirstHostEnvironment>;

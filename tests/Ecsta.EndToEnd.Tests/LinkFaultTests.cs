@@ -8,7 +8,7 @@ using static Ecsta.EndToEnd.Tests.TestSupport.LineExpectations;
 namespace Ecsta.EndToEnd.Tests;
 
 /// <summary>
-/// Link faults through the host runtime (MAPPING §4.1/§4.2), one matrix over both transports: each derived class
+/// Link faults through the host runtime (docs/tapi-mapping.md §4.1/§4.2), one matrix over both transports: each derived class
 /// runs the same faults over one connection type. Faults hit every connection of a simulator, so each derived class
 /// has a simulator of its own (<see cref="FaultHostEnvironment"/>) and its tests run one after the other. After each
 /// recovery the simulator must hold one channel and one subscription per target and package for the instance.

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Ecsta.LoadHarness;
 
 /// <summary>
-/// <c>ecsta-load</c>: measures DESIGN.md's scale, speed and resilience targets on loopback and prints target vs
+/// <c>ecsta-load</c>: measures the design's scale, speed and resilience targets (docs/performance.md) on loopback and prints target vs
 /// measured with PASS/MISS. Exit codes: 0 the run completed (whatever the verdicts), 1 it could not run, 2 bad usage.
 /// </summary>
 internal static class Program
@@ -20,7 +20,7 @@ internal static class Program
         var log = new Option<string?>("--log") { Description = "Write the host's and simulator's log (Information) to this file", HelpName = "PATH" };
         var holdIdle = new Option<int>("--hold-idle") { Description = "Stay idle this many seconds after start-up (attach dotnet-gcdump/dotnet-trace to the printed process id)", HelpName = "SECONDS" };
         var json = new Option<bool>("--json") { Description = "Print machine-readable JSON" };
-        var root = new RootCommand("ecsta-load: the Ecsta load harness (simulator + host runtime on loopback; DESIGN.md targets)")
+        var root = new RootCommand("ecsta-load: the Ecsta load harness (simulator + host runtime on loopback; the design targets of docs/performance.md)")
         {
             lines, transport, rate, seconds, noFault, holdIdle, log, json,
         };

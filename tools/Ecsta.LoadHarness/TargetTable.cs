@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Ecsta.LoadHarness;
 
-/// <summary>The design's targets (DESIGN.md "Targets to design for") judged against one run's measurements.</summary>
+/// <summary>The design's targets (docs/performance.md) judged against one run's measurements.</summary>
 internal static class TargetTable
 {
     /// <summary>One row: the target, what was measured, and PASS, MISS or n/a (not measured in this run).</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Ecsta.Tsp.Provider;
 
 namespace Ecsta.Host.Api;
@@ -72,7 +73,7 @@ internal sealed class ApiCallHandles
     }
 
     /// <summary>The core call behind an API handle.</summary>
-    public bool TryResolve(uint apiHandle, out TspProvider provider, out uint callHandle)
+    public bool TryResolve(uint apiHandle, [NotNullWhen(true)] out TspProvider? provider, out uint callHandle)
     {
         lock (_gate)
         {
@@ -83,7 +84,7 @@ internal sealed class ApiCallHandles
             }
         }
 
-        provider = null!;
+        provider = null;
         callHandle = 0;
         return false;
     }

@@ -5,7 +5,7 @@ using Ecsta.Tsp.Configuration;
 namespace Ecsta.Host.Cli;
 
 /// <summary>
-/// The `ecsta` command line (DESIGN.md "Command line"): `ecsta` alone is `ecsta run`; exit codes 0 success,
+/// The `ecsta` command line (docs/command-line.md): `ecsta` alone is `ecsta run`; exit codes 0 success,
 /// 1 the operation failed (one line on stderr), 2 bad usage.
 /// </summary>
 internal static class CliApplication

@@ -1,6 +1,6 @@
 namespace Ecsta.Host.Cli;
 
-/// <summary>The CLI's exit codes (DESIGN.md: a stable contract).</summary>
+/// <summary>The CLI's exit codes (docs/command-line.md: a stable contract).</summary>
 internal static class ExitCodes
 {
     public const int Success = 0;

@@ -25,7 +25,25 @@ public static class EcstaHost
         var demo = options.Demo || !store.Exists;
         var logDirectory = LogSetup.LogDirectory(store.Path);
         await using var log = LogSetup.CreateHostLogger(logDirectory, console: true);
+
+        // Serilog's shared logger is this host's log while it runs (a plugin without a logger of its own falls back
+        // to it), and silent again before the log is disposed at the end of this method: never a disposed logger.
         Log.Logger = log;
+        try
+        {
+            return await RunWithLogAsync(options, store, demo, logDirectory, log, console, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (ReferenceEquals(Log.Logger, log))
+            {
+                Log.Logger = Serilog.Core.Logger.None;
+            }
+        }
+    }
+
+    private static async Task<int> RunWithLogAsync(EcstaHostOptions options, ConfigurationStore store, bool demo, string logDirectory, ILogger log, TextWriter console, CancellationToken cancellationToken)
+    {
         log.Information("Ecsta {Version} starting{Demo}; configuration {Path}", typeof(EcstaHost).Assembly.GetName().Version, demo ? " in demo mode" : "", store.Path);
 
         using var catalog = PluginCatalog.Load(options.PluginsDirectory, log.ForContext("SourceContext", "Plugins"));
@@ -59,9 +77,6 @@ public static class EcstaHost
                 builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
             }
 
-            builder.Services.AddSingleton(catalog);
-            builder.Services.AddSingleton(store);
-            builder.Services.AddSingleton(runtime);
             await using var app = builder.Build();
             var guard = new ListenerGuard(app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(), configuration.Api.AllowedHosts, configuration.Api.AllowedOrigins, log);
             app.Use((context, next) => guard.InvokeAsync(context, next));

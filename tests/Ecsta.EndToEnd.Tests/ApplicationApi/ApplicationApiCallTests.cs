@@ -46,10 +46,10 @@ public sealed class ApplicationApiCallTests(DemoHost host) : ApplicationApiTest(
 
         var addressCaps = await app.InvokeObjectAsync("lineGetAddressCaps", new { deviceId = Line(2).DeviceId, addressId = 0 });
         Assert.Equal(Line(2).Number, addressCaps["address"]!.Value<string>());
-        Assert.Equal(0x111u, addressCaps["forwardModes"]!.Value<uint>()); // UNCOND|BUSY|NOANSW (MAPPING §3.14)
+        Assert.Equal(0x111u, addressCaps["forwardModes"]!.Value<uint>()); // UNCOND|BUSY|NOANSW (docs/tapi-mapping.md §3.14)
         Assert.Equal(4u, addressCaps["maxForwardEntries"]!.Value<uint>());
         Assert.Equal(3u, addressCaps["transferModes"]!.Value<uint>()); // TRANSFER|CONFERENCE
-        Assert.Equal(0x8E0208EEu, addressCaps["callFeatures"]!.Value<uint>()); // MAPPING R6
+        Assert.Equal(0x8E0208EEu, addressCaps["callFeatures"]!.Value<uint>()); // docs/tapi-mapping.md R6
         Assert.Contains("TRANSFERHELD", addressCaps["addrCapFlagsName"]!.Value<string>()!.Split('|'));
 
         Assert.Equal("LINEERR_INVALADDRESSID", await app.RefusedAsync("lineGetAddressCaps", new { deviceId = Line(2).DeviceId, addressId = 1 }));
@@ -87,7 +87,7 @@ public sealed class ApplicationApiCallTests(DemoHost host) : ApplicationApiTest(
             p["hLine"]!.Value<uint>() == bobLine && p["names"]!["param1"]!.Value<string>() == "RINGING");
         Assert.Equal(1u, ringing.Payload["param3"]!.Value<uint>());
         Assert.True(bob.IndexOf(newCall) < bob.IndexOf(offering) && bob.IndexOf(offering) < bob.IndexOf(numCalls) && bob.IndexOf(numCalls) < bob.IndexOf(ringing),
-            "MAPPING R3: LINE_NEWCALL, LINE_CALLSTATE, LINE_ADDRESSSTATE(NUMCALLS), LINE_LINEDEVSTATE(RINGING)");
+            "docs/tapi-mapping.md R3: LINE_NEWCALL, LINE_CALLSTATE, LINE_ADDRESSSTATE(NUMCALLS), LINE_LINEDEVSTATE(RINGING)");
 
         var info = await bob.InfoAsync(in1);
         Assert.Equal(Line(1).DeviceId, info["deviceId"]!.Value<uint>());

@@ -88,7 +88,7 @@ public sealed class ApplicationApiTransferTests(DemoHost host) : ApplicationApiT
 
         await bob.RequestAsync("lineSwapHold", new { hActiveCall = consult, hHeldCall = original });
         await bob.StateAsync(original, "CONNECTED", "ACTIVE");
-        await bob.StateAsync(consult, "ONHOLDPENDTRANSFER"); // the transfer relation swaps roles (MAPPING §3.12)
+        await bob.StateAsync(consult, "ONHOLDPENDTRANSFER"); // the transfer relation swaps roles (docs/tapi-mapping.md §3.12)
         await bob.RequestAsync("lineSwapHold", new { hActiveCall = original, hHeldCall = consult });
         await bob.StateAsync(consult, "CONNECTED", "ACTIVE");
         await bob.StateAsync(original, "ONHOLDPENDTRANSFER");
@@ -142,7 +142,7 @@ public sealed class ApplicationApiTransferTests(DemoHost host) : ApplicationApiT
         Assert.Equal("CONFERENCE", conferenceInfo["originName"]!.Value<string>());
         Assert.Equal(conferenceInfo["callId"]!.Value<uint>(), (await bob.InfoAsync(consult))["relatedCallId"]!.Value<uint>());
 
-        // A third party: hold the conference, call it, add it (MAPPING §3.11).
+        // A third party: hold the conference, call it, add it (docs/tapi-mapping.md §3.11).
         await bob.RequestAsync("lineHold", new { hCall = conference });
         await bob.StateAsync(conference, "ONHOLD");
         var (added, daveCall) = await AnsweredCallAsync(bob, bobLine, dave, daveLine, Line(3));

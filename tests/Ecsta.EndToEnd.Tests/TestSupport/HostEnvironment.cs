@@ -164,7 +164,7 @@ public class HostEnvironment : IAsyncLifetime
     }
 }
 
-/// <summary>A <see cref="HostEnvironment"/> whose simulator sends the events of a request before its response (MAPPING §5.6).</summary>
+/// <summary>A <see cref="HostEnvironment"/> whose simulator sends the events of a request before its response (docs/tapi-mapping.md §5.6).</summary>
 public sealed class EventsFirstHostEnvironment : HostEnvironment
 {
     protected override EventOrder EventOrder => EventOrder.EventsFirst;

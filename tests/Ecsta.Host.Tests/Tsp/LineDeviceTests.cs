@@ -7,7 +7,7 @@ namespace Ecsta.Host.Tests.Tsp;
 public sealed class LineDeviceTests
 {
     [Fact]
-    public async Task Address_caps_carry_the_flags_features_and_forward_modes_of_MAPPING()
+    public async Task Address_caps_carry_the_flags_features_and_forward_modes_of_the_mapping()
     {
         await using var h = await TspHarness.StartAsync();
 
