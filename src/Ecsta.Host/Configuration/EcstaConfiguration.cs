@@ -62,12 +62,14 @@ internal sealed class ApiConfiguration
 
     /// <summary>
     /// Host names (optionally <c>name:port</c>) accepted in the Host header besides the addresses the listener is bound to:
-    /// a reverse proxy's name. Every other Host is refused (DNS rebinding). Read at start.
+    /// a reverse proxy's name. Every other Host is refused (DNS rebinding). Checked at start (a malformed entry stops the
+    /// start with exit 1) and taken up by a running host when the file changes (a malformed entry is logged, the lists in
+    /// force stay).
     /// </summary>
     [JsonProperty("allowedHosts")]
     public List<string> AllowedHosts { get; set; } = [];
 
-    /// <summary>Browser origins (<c>https://crm.example.com</c>) allowed on <c>/tapi</c> and the dialog's API besides the listener's own. Read at start.</summary>
+    /// <summary>Browser origins (<c>https://crm.example.com</c>) allowed on <c>/tapi</c> and the dialog's API besides the listener's own. Checked and taken up like <see cref="AllowedHosts"/>.</summary>
     [JsonProperty("allowedOrigins")]
     public List<string> AllowedOrigins { get; set; } = [];
 

@@ -84,7 +84,7 @@ internal static class EcstaHost
             using var watcher = demo ? null : new ConfigurationWatcher(store, TimeProvider.System, log.ForContext("SourceContext", "Configuration"));
             if (watcher is not null)
             {
-                watcher.Changed += (_, changed) => _ = ApplyChangeAsync(runtime, locator, changed, log, cancellationToken);
+                watcher.Changed += (_, changed) => _ = ApplyChangeAsync(runtime, locator, guard, changed, log, cancellationToken);
             }
 
             Banner.Write(console, app.Urls, runtime, demoMode, catalog, store.Path, access, admin, options.InteractiveConsole, listener.Warnings);
@@ -115,10 +115,11 @@ internal static class EcstaHost
             configuration.Licensing.TrustedPublicKeys));
     }
 
-    private static async Task ApplyChangeAsync(TelephonyRuntime runtime, ConfiguredServiceLocator locator, EcstaConfiguration configuration, ILogger log, CancellationToken cancellationToken)
+    private static async Task ApplyChangeAsync(TelephonyRuntime runtime, ConfiguredServiceLocator locator, ListenerGuard guard, EcstaConfiguration configuration, ILogger log, CancellationToken cancellationToken)
     {
         try
         {
+            guard.Apply(configuration.Api);
             locator.Apply(configuration.Dns);
             await runtime.ApplyAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
