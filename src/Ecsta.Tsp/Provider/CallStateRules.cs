@@ -17,6 +17,14 @@ internal readonly record struct CallStateContext(LineCallState State, uint Mode,
 /// </summary>
 internal static class CallStateRules
 {
+    /// <summary>Whether the platform says the call ended: a release event, or a Released, Detached or Idle call.</summary>
+    public static bool Ends(PlatformCall platform, CallEventKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        return kind == CallEventKind.Released ||
+            platform.State is BroadWorksCallState.Released or BroadWorksCallState.Detached or BroadWorksCallState.Idle;
+    }
+
     /// <summary>The state and mode the call takes; the current ones when the platform state says nothing new.</summary>
     public static (LineCallState State, uint Mode) Derive(CallStateContext call, PlatformCall platform, CallEventKind kind)
     {

@@ -6,10 +6,6 @@ namespace Ecsta.Tsp.Provider;
 
 public sealed partial class TspProvider
 {
-    private static bool Ends(PlatformCall pc, CallEventKind kind) =>
-        kind == CallEventKind.Released ||
-        pc.State is BroadWorksCallState.Released or BroadWorksCallState.Detached or BroadWorksCallState.Idle;
-
     private void OnCallEvent(LineDevice line, CallEvent ev)
     {
         // docs/tapi-mapping.md §3.1: while lineMakeCall/lineDial waits for its answer, events for unknown call ids wait too.
@@ -45,7 +41,7 @@ public sealed partial class TspProvider
     {
         if (!fromPhantom && line.Phantoms.TryGetValue(pc.CallId, out var phantom))
         {
-            if (Ends(pc, ev.Kind))
+            if (CallStateRules.Ends(pc, ev.Kind))
             {
                 phantom.Timer?.Cancel();
                 line.Phantoms.Remove(pc.CallId);
@@ -60,10 +56,10 @@ public sealed partial class TspProvider
         }
 
         var call = line.ByCallId.GetValueOrDefault(pc.CallId);
-        var confirmed = FindConfirmed(line, ev.Kind, pc, call);
+        var confirmed = RequestRules.Confirmed(line, ev.Kind, pc, call);
         if (call is null)
         {
-            if (Ends(pc, ev.Kind))
+            if (CallStateRules.Ends(pc, ev.Kind))
             {
                 _log.Debug("Line {DeviceId}: {Kind} for unknown call {CallId} ignored", line.DeviceId, ev.Kind, pc.CallId);
                 return;
@@ -154,7 +150,7 @@ public sealed partial class TspProvider
     {
         var before = call.State;
         UpdateInfo(call, pc, kind);
-        if (Ends(pc, kind))
+        if (CallStateRules.Ends(pc, kind))
         {
             LineDisconnectMode mode;
             if (kind == CallEventKind.Redirected || pc.Redirect is not null)
@@ -284,7 +280,7 @@ public sealed partial class TspProvider
         }
 
         var connectedNow = pc.State is BroadWorksCallState.Active or BroadWorksCallState.Held or BroadWorksCallState.RemoteHeld;
-        if (hasRemote && kind is not CallEventKind.Transferred and not CallEventKind.Forwarded && !Ends(pc, kind))
+        if (hasRemote && kind is not CallEventKind.Transferred and not CallEventKind.Forwarded && !CallStateRules.Ends(pc, kind))
         {
             if (!call.Answered && (kind == CallEventKind.Answered || connectedNow))
             {

@@ -33,7 +33,7 @@ public sealed partial class TspProvider
                 continue;
             }
 
-            if (!present.TryGetValue(call.CallId, out var pc) || Ends(pc, CallEventKind.Updated))
+            if (!present.TryGetValue(call.CallId, out var pc) || CallStateRules.Ends(pc, CallEventKind.Updated))
             {
                 Disconnect(call, LineDisconnectMode.UNKNOWN);
             }
@@ -61,7 +61,7 @@ public sealed partial class TspProvider
         foreach (var pc in snapshot.Calls)
         {
             // A call with a newer event keeps what the event said; one that ended since the read is not brought back.
-            if (Ends(pc, CallEventKind.Updated) || line.Phantoms.ContainsKey(pc.CallId) || Newer(pc.CallId))
+            if (CallStateRules.Ends(pc, CallEventKind.Updated) || line.Phantoms.ContainsKey(pc.CallId) || Newer(pc.CallId))
             {
                 continue;
             }

@@ -1,4 +1,3 @@
-using Ecsta.Abstractions.Platform;
 using Ecsta.Abstractions.Tapi;
 using Ecsta.Abstractions.Transports;
 
@@ -109,7 +108,7 @@ public sealed partial class TspProvider
         if (error is not null)
         {
             _log.Information("Line {DeviceId} {Request} failed: {Error}", request.Line.DeviceId, request, error.Message);
-            FailRequest(request, MapError(request, error));
+            FailRequest(request, RequestRules.ErrorFor(request, error));
             return;
         }
 
@@ -188,53 +187,6 @@ public sealed partial class TspProvider
 
         _log.Information("Line {DeviceId} {Request}: no answer in time", request.Line.DeviceId, request);
         FailRequest(request, LineErr.OPERATIONFAILED);
-    }
-
-    private static LineErr MapError(TspRequest request, Exception error)
-    {
-        if (error is not PlatformException pe)
-        {
-            return LineErr.OPERATIONFAILED;
-        }
-
-        return pe.Kind switch
-        {
-            PlatformErrorKind.InvalidAddress => LineErr.INVALADDRESS,
-            PlatformErrorKind.Forbidden when request.Kind is not RequestKind.Forward => LineErr.OPERATIONUNAVAIL,
-            PlatformErrorKind.LinkDown => LineErr.RESOURCEUNAVAIL,
-            _ => LineErr.OPERATIONFAILED,
-        };
-    }
-
-    /// <summary>The request (the line's current one) that this call event confirms, if any (docs/tapi-mapping.md §3).</summary>
-    private static TspRequest? FindConfirmed(LineDevice line, CallEventKind kind, PlatformCall pc, TapiCall? call)
-    {
-        if (line.Current is not { Phase: RequestPhase.Sent or RequestPhase.Responded, AwaitsEvent: true } request || call is null)
-        {
-            return null;
-        }
-
-        var ends = Ends(pc, kind) || kind == CallEventKind.Redirected;
-        var held = kind == CallEventKind.Held && pc.State == BroadWorksCallState.Held;
-        var retrieved = kind is CallEventKind.Retrieved or CallEventKind.Answered && pc.State == BroadWorksCallState.Active;
-        var isCall = ReferenceEquals(call, request.Call);
-        var confirms = request.Kind switch
-        {
-            // TSP++ rule: the first event of the new call completes its request (docs/tapi-mapping.md R5).
-            RequestKind.MakeCall => ReferenceEquals(call, request.NewCall),
-            RequestKind.Dial => isCall,
-            RequestKind.Answer => isCall && (retrieved || ends),
-            RequestKind.Drop => isCall && ends,
-            RequestKind.Hold => isCall && held,
-            RequestKind.Unhold => isCall && retrieved,
-            RequestKind.Redirect or RequestKind.BlindTransfer => isCall && ends,
-            RequestKind.SetupTransfer => isCall && held,
-            RequestKind.SwapHold => ReferenceEquals(call, request.Other) && retrieved && request.StepIndex >= 1,
-            RequestKind.CompleteTransfer => (isCall || ReferenceEquals(call, request.Other)) && ends,
-            RequestKind.ReturnToHeld => isCall && retrieved,
-            _ => false,
-        };
-        return confirms ? request : null;
     }
 
     /// <summary>Success: ASYNC_COMPLETION(0) (before the confirming event's messages); a new handle becomes valid.</summary>
