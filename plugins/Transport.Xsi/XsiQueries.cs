@@ -1,6 +1,6 @@
 using Ecsta.Abstractions.Platform;
 using Ecsta.Abstractions.Transports;
-using Ecsta.BroadWorks.Mapping;
+using Ecsta.BroadWorks.Link.Mapping;
 using Ecsta.BroadWorks.Xsi;
 using Ecsta.BroadWorks.Xsi.Directory;
 using Ecsta.BroadWorks.Xsi.Services;

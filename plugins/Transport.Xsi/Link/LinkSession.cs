@@ -1,6 +1,6 @@
 using Ecsta.Abstractions.Platform;
 using Ecsta.Abstractions.Transports;
-using Ecsta.BroadWorks.Mapping;
+using Ecsta.BroadWorks.Link.Mapping;
 using Ecsta.BroadWorks.Xsi;
 using Ecsta.BroadWorks.Xsi.Events;
 using Ecsta.Plugins.Transport.Xsi.Events;

@@ -1,7 +1,7 @@
 using Ecsta.Abstractions.Platform;
 using Ecsta.BroadWorks.Xsi;
 
-namespace Ecsta.BroadWorks.Mapping;
+namespace Ecsta.BroadWorks.Link.Mapping;
 
 /// <summary>Turns the XSI <c>Call</c> element and its values into the normalized platform model.</summary>
 public static class PlatformCallMapper

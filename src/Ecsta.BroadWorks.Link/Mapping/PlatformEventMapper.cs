@@ -4,7 +4,7 @@ using Ecsta.BroadWorks.Xsi;
 using Ecsta.BroadWorks.Xsi.Events;
 using Ecsta.BroadWorks.Xsi.Services;
 
-namespace Ecsta.BroadWorks.Mapping;
+namespace Ecsta.BroadWorks.Link.Mapping;
 
 /// <summary>
 /// Turns an <c>xsi:Event</c> into the platform event the TSP core consumes (the same for both transports).

@@ -1,11 +1,11 @@
 using Ecsta.Abstractions.Platform;
-using Ecsta.BroadWorks.Mapping;
+using Ecsta.BroadWorks.Link.Mapping;
 using Ecsta.BroadWorks.Tests.Support;
 using Ecsta.BroadWorks.Xsi;
 using Ecsta.BroadWorks.Xsi.Events;
 using Ecsta.BroadWorks.Xsi.Services;
 
-namespace Ecsta.BroadWorks.Tests.Mapping;
+namespace Ecsta.BroadWorks.Link.Tests.Mapping;
 
 public sealed class PlatformEventMapperTests
 {
