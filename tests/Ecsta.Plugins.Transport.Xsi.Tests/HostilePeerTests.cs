@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Ecsta.Abstractions.Transports;
-using Ecsta.Plugins.Transport.Xsi.Http;
+using Ecsta.BroadWorks.Link.Actions;
+using Ecsta.BroadWorks.Link.Http;
+using Ecsta.BroadWorks.Link.Net;
 
 namespace Ecsta.Plugins.Transport.Xsi.Tests;
 
@@ -45,7 +47,7 @@ public sealed class HostilePeerTests
     {
         await using var h = await Harness.StartAsync();
         await h.ConnectAndMonitorAsync();
-        var session = (Events.XsiSession)h.Link.CurrentLinkSession()!;
+        var session = h.Link.CurrentSession()!;
         var user = h.Sim.Users[0];
         h.Sim.Faults.ResponseDelay = TimeSpan.FromSeconds(2); // every answer, the EventResponses too
 

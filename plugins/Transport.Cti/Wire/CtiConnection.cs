@@ -8,8 +8,8 @@ using System.Text;
 using Ecsta.Abstractions.Transports;
 using Ecsta.BroadWorks.Cti;
 using Ecsta.BroadWorks.Framing;
+using Ecsta.BroadWorks.Link.Net;
 using Ecsta.BroadWorks.Xsi;
-using Ecsta.Plugins.Transport.Xsi.Http;
 using Serilog;
 
 namespace Ecsta.Plugins.Transport.Cti.Wire;

@@ -1,11 +1,11 @@
-using Ecsta.Plugins.Transport.Xsi.Http;
+using Ecsta.BroadWorks.Link.Actions;
 
 namespace Ecsta.Plugins.Transport.Cti.Wire;
 
 /// <summary>
 /// The <c>uri</c> of a tunnelled command: the XSI path from the context on, with a leading slash and no URL prefix
-/// (the prefix belongs to HTTP front ends, not to the XSP's CTI interface). The paths themselves are the XSI
-/// transport's <see cref="XsiPaths"/>.
+/// (the prefix belongs to HTTP front ends, not to the XSP's CTI interface). The paths themselves are the link
+/// library's <see cref="XsiPaths"/>, the same as over HTTP.
 /// </summary>
 internal static class CtiPaths
 {

@@ -1,10 +1,11 @@
 using Ecsta.Abstractions.Transports;
 using Ecsta.BroadWorks.Cti;
+using Ecsta.BroadWorks.Link;
+using Ecsta.BroadWorks.Link.Actions;
+using Ecsta.BroadWorks.Link.Http;
+using Ecsta.BroadWorks.Link.Subscriptions;
 using Ecsta.BroadWorks.Xsi;
 using Ecsta.BroadWorks.Xsi.Events;
-using Ecsta.Plugins.Transport.Xsi.Events;
-using Ecsta.Plugins.Transport.Xsi.Http;
-using Ecsta.Plugins.Transport.Xsi.Link;
 using Serilog;
 
 namespace Ecsta.Plugins.Transport.Cti.Wire;
@@ -12,7 +13,7 @@ namespace Ecsta.Plugins.Transport.Cti.Wire;
 /// <summary>
 /// One connection epoch of a CTI link: the socket, the event channel bound to it, and one timer that sends the
 /// keepalive with the channel heartbeat and refreshes the channel at half-life. The subscriptions, their refresh and
-/// renewal and the shared event handling are <see cref="LinkSession"/>'s (the same code as the XSI transport).
+/// renewal and the shared event handling are <see cref="LinkSession"/>'s (the same code as the XSI session's).
 /// </summary>
 internal sealed class CtiSession : LinkSession
 {

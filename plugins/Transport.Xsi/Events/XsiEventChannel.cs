@@ -1,7 +1,8 @@
 using Ecsta.Abstractions.Transports;
 using Ecsta.BroadWorks.Framing;
+using Ecsta.BroadWorks.Link.Actions;
+using Ecsta.BroadWorks.Link.Http;
 using Ecsta.BroadWorks.Xsi;
-using Ecsta.Plugins.Transport.Xsi.Http;
 using Serilog;
 
 namespace Ecsta.Plugins.Transport.Xsi.Events;

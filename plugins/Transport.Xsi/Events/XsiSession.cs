@@ -1,10 +1,12 @@
 using System.Threading.Channels;
 using Ecsta.Abstractions.Platform;
 using Ecsta.Abstractions.Transports;
+using Ecsta.BroadWorks.Link;
+using Ecsta.BroadWorks.Link.Actions;
+using Ecsta.BroadWorks.Link.Http;
+using Ecsta.BroadWorks.Link.Subscriptions;
 using Ecsta.BroadWorks.Xsi;
 using Ecsta.BroadWorks.Xsi.Events;
-using Ecsta.Plugins.Transport.Xsi.Http;
-using Ecsta.Plugins.Transport.Xsi.Link;
 using Serilog;
 
 namespace Ecsta.Plugins.Transport.Xsi.Events;
@@ -33,7 +35,7 @@ internal sealed class XsiSession : LinkSession
     /// <summary>Acknowledgements waiting to be sent (tests).</summary>
     internal int PendingAcks => _acks.Reader.Count;
 
-    public XsiSession(XsiRequester requester, PlatformLinkOptions options, XsiLinkSettings settings, ILinkSessionOwner owner, TimeProvider time, ILogger log, ServiceTarget primary, string channelSetId)
+    public XsiSession(XsiRequester requester, PlatformLinkOptions options, LinkSettings settings, ILinkSessionOwner owner, TimeProvider time, ILogger log, ServiceTarget primary, string channelSetId)
         : base(settings, owner, time, log, channelSetId)
     {
         _requester = requester;

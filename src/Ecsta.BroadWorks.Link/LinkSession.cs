@@ -1,12 +1,12 @@
 using Ecsta.Abstractions.Platform;
 using Ecsta.Abstractions.Transports;
 using Ecsta.BroadWorks.Link.Mapping;
+using Ecsta.BroadWorks.Link.Subscriptions;
 using Ecsta.BroadWorks.Xsi;
 using Ecsta.BroadWorks.Xsi.Events;
-using Ecsta.Plugins.Transport.Xsi.Events;
 using Serilog;
 
-namespace Ecsta.Plugins.Transport.Xsi.Link;
+namespace Ecsta.BroadWorks.Link;
 
 /// <summary>
 /// One connection epoch of a link, whatever carries it (an XSI channel set over HTTP, a CTI socket): the subscriptions
@@ -15,14 +15,14 @@ namespace Ecsta.Plugins.Transport.Xsi.Link;
 /// travels, how channels are opened and kept alive is the transport's part. A lost session is never repaired: the
 /// link replaces it.
 /// </summary>
-internal abstract class LinkSession : IAsyncDisposable
+public abstract class LinkSession : IAsyncDisposable
 {
     private readonly Dictionary<string, TrackedSubscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _subscriptionGate = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
     private int _lost;
 
-    protected LinkSession(XsiLinkSettings settings, ILinkSessionOwner owner, TimeProvider time, ILogger log, string channelSetId)
+    protected LinkSession(LinkSettings settings, ILinkSessionOwner owner, TimeProvider time, ILogger log, string channelSetId)
     {
         Settings = settings;
         Owner = owner;
@@ -56,7 +56,7 @@ internal abstract class LinkSession : IAsyncDisposable
     }
 
     /// <summary>The settings both transports share (expiries, applicationId).</summary>
-    protected XsiLinkSettings Settings { get; }
+    protected LinkSettings Settings { get; }
 
     protected ILinkSessionOwner Owner { get; }
 
@@ -156,6 +156,7 @@ internal abstract class LinkSession : IAsyncDisposable
         await ShutDownAsync().ConfigureAwait(false);
         _stop.Dispose();
         _subscriptionGate.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>POSTs one subscription for <paramref name="target"/> on the session's channel set and returns the platform's answer.</summary>

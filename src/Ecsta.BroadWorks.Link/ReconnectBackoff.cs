@@ -1,7 +1,7 @@
-namespace Ecsta.Plugins.Transport.Xsi;
+namespace Ecsta.BroadWorks.Link;
 
 /// <summary>Exponential backoff with ±20 % jitter: initial, doubling, capped.</summary>
-internal sealed class ReconnectBackoff(TimeSpan initial, TimeSpan max, Func<double>? random = null)
+public sealed class ReconnectBackoff(TimeSpan initial, TimeSpan max, Func<double>? random = null)
 {
     private readonly Func<double> _random = random ?? Random.Shared.NextDouble;
 

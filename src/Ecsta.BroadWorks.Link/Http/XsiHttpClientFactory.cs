@@ -1,7 +1,8 @@
 using System.Net;
 using Ecsta.Abstractions.Transports;
+using Ecsta.BroadWorks.Link.Net;
 
-namespace Ecsta.Plugins.Transport.Xsi.Http;
+namespace Ecsta.BroadWorks.Link.Http;
 
 /// <summary>
 /// Builds the one <see cref="HttpClient"/> of a link: HTTP/1.1, the proxy for all traffic, strict TLS validation. Without
@@ -9,7 +10,7 @@ namespace Ecsta.Plugins.Transport.Xsi.Http;
 /// the configured name servers are reachable; through a proxy the proxy resolves them, and only the proxy's own name
 /// is looked up, by the operating system.
 /// </summary>
-internal static class XsiHttpClientFactory
+public static class XsiHttpClientFactory
 {
     public static HttpClient Create(PlatformLinkOptions options, ServerCertificateValidator validator, IServiceLocator locator)
     {

@@ -1,13 +1,13 @@
 using System.Globalization;
 using Ecsta.Abstractions.Transports;
 
-namespace Ecsta.Plugins.Transport.Xsi;
+namespace Ecsta.BroadWorks.Link;
 
 /// <summary>
-/// Timers and limits of one XSI link, read from <see cref="PlatformLinkOptions.Settings"/> (names below, values in
+/// Timers and limits both transports share, read from <see cref="PlatformLinkOptions.Settings"/> (names below, values in
 /// milliseconds or counts). Defaults follow BROADWORKS.md §4: heartbeat every 15 s, expiry 3600 s requested.
 /// </summary>
-internal sealed record XsiLinkSettings
+public sealed record LinkSettings
 {
     public const string HeartbeatIntervalKey = "heartbeatIntervalMs";
     public const string BackoffInitialKey = "reconnectInitialDelayMs";
@@ -20,7 +20,7 @@ internal sealed record XsiLinkSettings
     public const string EventCapacityKey = "eventCapacity";
     public const string ApplicationIdKey = "applicationId";
 
-    /// <summary>Every key this transport understands.</summary>
+    /// <summary>Every shared key (all the XSI transport understands; the CTI transport adds its own).</summary>
     public static IReadOnlyList<string> Keys { get; } =
     [
         HeartbeatIntervalKey, BackoffInitialKey, BackoffMaxKey, ChannelExpiresKey, SubscriptionExpiresKey,
@@ -60,9 +60,9 @@ internal sealed record XsiLinkSettings
     public string? ApplicationId { get; init; }
 
     /// <summary>Reads the settings; <paramref name="problems"/> gets one sentence per bad value.</summary>
-    public static XsiLinkSettings Parse(IReadOnlyDictionary<string, string> settings, List<string> problems)
+    public static LinkSettings Parse(IReadOnlyDictionary<string, string> settings, List<string> problems)
     {
-        var result = new XsiLinkSettings();
+        var result = new LinkSettings();
         result = result with
         {
             HeartbeatInterval = Millis(settings, HeartbeatIntervalKey, result.HeartbeatInterval, 10, 600_000, problems),
@@ -88,7 +88,7 @@ internal sealed record XsiLinkSettings
         TimeSpan.FromMilliseconds(Int(settings, key, (int)fallback.TotalMilliseconds, min, max, problems));
 
     /// <summary>The whole number under <paramref name="key"/> from <paramref name="min"/> to <paramref name="max"/>, else <paramref name="fallback"/> (a bad value adds a problem). The CTI settings read theirs with it too.</summary>
-    internal static int Int(IReadOnlyDictionary<string, string> settings, string key, int fallback, int min, int max, List<string> problems)
+    public static int Int(IReadOnlyDictionary<string, string> settings, string key, int fallback, int min, int max, List<string> problems)
     {
         if (!settings.TryGetValue(key, out var text))
         {

@@ -2,14 +2,14 @@ using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Ecsta.Plugins.Transport.Xsi.Http;
+namespace Ecsta.BroadWorks.Link.Net;
 
 /// <summary>
 /// Validates the XSP's certificate: the system store decides first; a certificate the system does not trust is
 /// accepted only when it chains to the configured CA (<c>TrustedCaPath</c>, PEM) with a matching name, or when its
 /// SHA-256 equals the pinned thumbprint. Never a blanket accept.
 /// </summary>
-internal sealed class ServerCertificateValidator : IDisposable
+public sealed class ServerCertificateValidator : IDisposable
 {
     private readonly X509Certificate2Collection _trustedCas;
     private readonly byte[]? _pin;

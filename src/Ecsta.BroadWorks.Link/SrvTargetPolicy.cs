@@ -1,6 +1,6 @@
 using Ecsta.Abstractions.Transports;
 
-namespace Ecsta.Plugins.Transport.Xsi.Link;
+namespace Ecsta.BroadWorks.Link;
 
 /// <summary>
 /// Which SRV targets a link may send the credentials to: only the configured host itself or a name under it
@@ -10,7 +10,7 @@ namespace Ecsta.Plugins.Transport.Xsi.Link;
 /// which this rule keeps inside the configured domain. Shared by XSI, CTI and the CTI side channel (which goes to the
 /// target the socket connected to).
 /// </summary>
-internal static class SrvTargetPolicy
+public static class SrvTargetPolicy
 {
     /// <summary>Whether <paramref name="target"/> may be used for the configured <paramref name="configuredHost"/>.</summary>
     public static bool Allows(ServiceTarget target, string configuredHost)

@@ -5,16 +5,17 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text;
 using Ecsta.Abstractions.Transports;
+using Ecsta.BroadWorks.Link.Net;
 using Ecsta.BroadWorks.Xsi;
 using Serilog;
 
-namespace Ecsta.Plugins.Transport.Xsi.Http;
+namespace Ecsta.BroadWorks.Link.Http;
 
 /// <summary>
 /// Sends XSI requests with Basic authentication to a chosen XSP, writes every document to the protocol trace
 /// (Authorization masked), applies the request timeout and maps failures to <see cref="PlatformException"/>.
 /// </summary>
-internal sealed class XsiRequester : IDisposable
+public sealed class XsiRequester : IDisposable
 {
     private const int MaxBodyBytes = 4 * 1024 * 1024;
     private const int MaxTraceChars = 16 * 1024;

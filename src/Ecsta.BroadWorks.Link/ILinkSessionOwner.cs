@@ -1,11 +1,11 @@
 using Ecsta.Abstractions.Platform;
 using Ecsta.Abstractions.Transports;
-using Ecsta.Plugins.Transport.Xsi.Events;
+using Ecsta.BroadWorks.Link.Subscriptions;
 
-namespace Ecsta.Plugins.Transport.Xsi.Link;
+namespace Ecsta.BroadWorks.Link;
 
 /// <summary>What a session (XSI channel set or CTI socket) reports to its link.</summary>
-internal interface ILinkSessionOwner
+public interface ILinkSessionOwner
 {
     /// <summary>An event arrived on the session (in stream order).</summary>
     ValueTask DeliverAsync(LinkSession session, PlatformEvent platformEvent, CancellationToken cancellationToken);

@@ -1,12 +1,12 @@
 using System.Threading.Channels;
 using Ecsta.Abstractions.Platform;
 using Ecsta.Abstractions.Transports;
+using Ecsta.BroadWorks.Link.Net;
+using Ecsta.BroadWorks.Link.Subscriptions;
 using Ecsta.BroadWorks.Xsi;
-using Ecsta.Plugins.Transport.Xsi.Events;
-using Ecsta.Plugins.Transport.Xsi.Http;
 using Serilog;
 
-namespace Ecsta.Plugins.Transport.Xsi.Link;
+namespace Ecsta.BroadWorks.Link;
 
 /// <summary>
 /// What the XSI link and the CTI link share: state, connect with SRV failover, monitoring (users or the group),
@@ -16,7 +16,7 @@ namespace Ecsta.Plugins.Transport.Xsi.Link;
 /// </summary>
 public abstract partial class PlatformLinkBase : IPlatformLink, ILinkSessionOwner
 {
-    private readonly XsiLinkSettings _settings;
+    private readonly LinkSettings _settings;
     private readonly Channel<PlatformEvent> _events;
 
     /// <summary>How many events were written to <see cref="_events"/> (under the emit gate): the stamp of a read snapshot.</summary>
@@ -33,7 +33,7 @@ public abstract partial class PlatformLinkBase : IPlatformLink, ILinkSessionOwne
     private LinkState _state = LinkState.Disconnected;
     private Task _reconnect = Task.CompletedTask;
 
-    private protected PlatformLinkBase(PlatformLinkOptions options, PlatformLinkContext context, XsiLinkSettings settings)
+    protected PlatformLinkBase(PlatformLinkOptions options, PlatformLinkContext context, LinkSettings settings)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
@@ -68,22 +68,22 @@ public abstract partial class PlatformLinkBase : IPlatformLink, ILinkSessionOwne
         }
     }
 
-    internal PlatformLinkOptions Options { get; }
+    protected PlatformLinkOptions Options { get; }
 
-    internal PlatformLinkContext Context { get; }
+    protected PlatformLinkContext Context { get; }
 
-    internal ILogger Log { get; }
+    protected ILogger Log { get; }
 
     /// <summary>The TLS validator of every connection of the link (socket and HTTP alike).</summary>
-    internal ServerCertificateValidator Validator { get; }
+    protected ServerCertificateValidator Validator { get; }
 
     /// <summary>Part of every channel set id, so that the sets of one link are recognisable.</summary>
-    internal string InstanceTag { get; }
+    protected string InstanceTag { get; }
 
-    internal bool IsServer => Options.Mode == InstanceMode.Server;
+    protected bool IsServer => Options.Mode == InstanceMode.Server;
 
     /// <summary>The SRV service name: <c>ecsta</c> (XSI) or <c>ecsta-cti</c>.</summary>
-    internal abstract string SrvService { get; }
+    protected abstract string SrvService { get; }
 
     /// <inheritdoc />
     public async Task ConnectAsync(CancellationToken cancellationToken)
@@ -214,7 +214,7 @@ public abstract partial class PlatformLinkBase : IPlatformLink, ILinkSessionOwne
     /// <see cref="ResolvedTargets.Refused"/>; when every target is refused the configured host and port are used, as
     /// without SRV records.
     /// </summary>
-    internal async Task<ResolvedTargets> ResolveAsync(CancellationToken cancellationToken)
+    protected async Task<ResolvedTargets> ResolveAsync(CancellationToken cancellationToken)
     {
         var protocol = ConnectionTypes.IsSecure(Options.ConnectionType) ? "tls" : "tcp";
         var targets = await Context.ServiceLocator.ResolveAsync(SrvService, protocol, Options.Host, Options.EffectivePort, cancellationToken).ConfigureAwait(false);
@@ -241,7 +241,7 @@ public abstract partial class PlatformLinkBase : IPlatformLink, ILinkSessionOwne
     /// itself (the host's resolver, as every connection does), else empty (an IP address; through a proxy, which looks
     /// the name up). A name without an address throws the resolver's <see cref="PlatformException"/>.
     /// </summary>
-    internal async Task<string> ResolvedAddressesAsync(ServiceTarget target, CancellationToken cancellationToken)
+    protected async Task<string> ResolvedAddressesAsync(ServiceTarget target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         if (Options.Proxy is not null || System.Net.IPAddress.TryParse(target.Host, out _))
@@ -257,13 +257,13 @@ public abstract partial class PlatformLinkBase : IPlatformLink, ILinkSessionOwne
     /// Connects and authenticates on one target and returns the session, not yet opened; throws
     /// <see cref="PlatformException"/> when the target does not answer or refuses (the session is then disposed).
     /// </summary>
-    internal abstract Task<LinkSession> ConnectTargetAsync(ServiceTarget target, CancellationToken cancellationToken);
+    protected abstract Task<LinkSession> ConnectTargetAsync(ServiceTarget target, CancellationToken cancellationToken);
 
     /// <summary>Reads a user's profile on the session's XSP.</summary>
-    internal abstract Task<XsiProfile> ReadProfileAsync(LinkSession session, string userId, CancellationToken cancellationToken);
+    protected abstract Task<XsiProfile> ReadProfileAsync(LinkSession session, string userId, CancellationToken cancellationToken);
 
     /// <summary>Remembers the group and service provider a profile names (the first one wins).</summary>
-    internal void RememberGroup(XsiProfile profile)
+    protected void RememberGroup(XsiProfile profile)
     {
         if (profile.Details is { GroupId: { } groupId, ServiceProvider: { } parent })
         {
@@ -275,7 +275,7 @@ public abstract partial class PlatformLinkBase : IPlatformLink, ILinkSessionOwne
     }
 
     /// <summary>The group server mode subscribes: remembered, else from the directory user's (or <paramref name="someUser"/>'s) profile.</summary>
-    internal async Task<GroupIdentity> GroupAsync(Func<string, CancellationToken, Task<XsiProfile>> readProfile, string someUser, CancellationToken cancellationToken)
+    protected async Task<GroupIdentity> GroupAsync(Func<string, CancellationToken, Task<XsiProfile>> readProfile, string someUser, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(readProfile);
         lock (_gate)
@@ -294,10 +294,10 @@ public abstract partial class PlatformLinkBase : IPlatformLink, ILinkSessionOwne
         }
     }
 
-    internal Task<GroupIdentity> GroupAsync(LinkSession session, string someUser, CancellationToken cancellationToken) =>
+    protected Task<GroupIdentity> GroupAsync(LinkSession session, string someUser, CancellationToken cancellationToken) =>
         GroupAsync((user, ct) => ReadProfileAsync(session, user, ct), someUser, cancellationToken);
 
-    internal LinkSession? CurrentLinkSession()
+    protected LinkSession? CurrentLinkSession()
     {
         lock (_gate)
         {
@@ -306,7 +306,7 @@ public abstract partial class PlatformLinkBase : IPlatformLink, ILinkSessionOwne
     }
 
     /// <summary>The session commands go to; throws <c>LinkDown</c> (reconnecting or not connected) or the 401 that stopped the link.</summary>
-    internal LinkSession ActiveLinkSession()
+    protected LinkSession ActiveLinkSession()
     {
         lock (_gate)
         {
@@ -324,7 +324,7 @@ public abstract partial class PlatformLinkBase : IPlatformLink, ILinkSessionOwne
     }
 
     /// <summary>Awaits <paramref name="task"/>; a lost connection marks the session lost (a reconnect starts) before the error goes on.</summary>
-    internal static async Task Guard(LinkSession session, Task task)
+    protected static async Task Guard(LinkSession session, Task task)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(task);
@@ -340,7 +340,7 @@ public abstract partial class PlatformLinkBase : IPlatformLink, ILinkSessionOwne
     }
 
     /// <inheritdoc cref="Guard(LinkSession, Task)" />
-    internal static async Task<T> Guard<T>(LinkSession session, Task<T> task)
+    protected static async Task<T> Guard<T>(LinkSession session, Task<T> task)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(task);

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Ecsta.Abstractions.Transports;
 
-namespace Ecsta.Plugins.Transport.Xsi.Http;
+namespace Ecsta.BroadWorks.Link.Net;
 
 /// <summary>
 /// Opens the TCP connection to an XSP by name: the name's addresses come from the host's resolver
@@ -10,7 +10,7 @@ namespace Ecsta.Plugins.Transport.Xsi.Http;
 /// until one accepts. An IP address is connected to directly. TLS and HTTP above keep using the name (SNI, the
 /// certificate's name check, the Host header).
 /// </summary>
-internal static class TargetConnector
+public static class TargetConnector
 {
     /// <summary>Connects to <paramref name="host"/>:<paramref name="port"/>; a name without an address throws the resolver's <see cref="PlatformException"/>.</summary>
     /// <exception cref="SocketException">The one address refused or could not be reached.</exception>

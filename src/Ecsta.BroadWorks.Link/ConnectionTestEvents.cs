@@ -1,14 +1,14 @@
 using Ecsta.Abstractions.Transports;
 using Ecsta.BroadWorks.Xsi.Events;
 
-namespace Ecsta.Plugins.Transport.Xsi.Events;
+namespace Ecsta.BroadWorks.Link;
 
 /// <summary>
 /// The subscription events a connection test's channel received (both transports): the test waits for its user
 /// subscription's initial event, which may come before or after the subscription's answer, and acknowledges every
 /// event before it deletes the subscription and the channel, because an XSP counts unacknowledged events.
 /// </summary>
-internal sealed class ConnectionTestEvents
+public sealed class ConnectionTestEvents
 {
     private readonly Lock _gate = new();
     private readonly List<XsiSubscriptionEvent> _unacknowledged = [];

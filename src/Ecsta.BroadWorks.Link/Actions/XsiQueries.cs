@@ -4,16 +4,16 @@ using Ecsta.BroadWorks.Link.Mapping;
 using Ecsta.BroadWorks.Xsi;
 using Ecsta.BroadWorks.Xsi.Directory;
 using Ecsta.BroadWorks.Xsi.Services;
-using static Ecsta.Plugins.Transport.Xsi.Http.XsiPaths;
+using static Ecsta.BroadWorks.Link.Actions.XsiPaths;
 
-namespace Ecsta.Plugins.Transport.Xsi;
+namespace Ecsta.BroadWorks.Link.Actions;
 
 /// <summary>
 /// The Xsi-Actions reads and bodies both transports share (XSI over HTTP, CTI tunnelled on its socket): a user's calls
 /// as a snapshot, the group directory through all pages, the partial service bodies. The caller supplies how a GET
 /// travels.
 /// </summary>
-internal static class XsiQueries
+public static class XsiQueries
 {
     /// <summary>Reads <c>GET calls</c>, each call's details, the hook status and (when a call is in one) the conference.</summary>
     public static async Task<CallSnapshotEvent> ReadCallsAsync(string userId, Func<string, CancellationToken, Task<XsiDocument?>> get, CancellationToken cancellationToken)

@@ -1,11 +1,12 @@
 using Ecsta.Abstractions.Platform;
 using Ecsta.Abstractions.Transports;
+using Ecsta.BroadWorks.Link.Actions;
 using Ecsta.BroadWorks.Link.Mapping;
 using Ecsta.BroadWorks.Xsi;
 using Ecsta.BroadWorks.Xsi.Services;
-using static Ecsta.Plugins.Transport.Xsi.Http.XsiPaths;
+using static Ecsta.BroadWorks.Link.Actions.XsiPaths;
 
-namespace Ecsta.Plugins.Transport.Xsi.Link;
+namespace Ecsta.BroadWorks.Link;
 
 /// <summary>
 /// The Xsi-Actions commands, the same requests whichever way they travel (HTTP for XSI, tunnelled on the socket for
@@ -95,7 +96,7 @@ public abstract partial class PlatformLinkBase
         await ReadUserLineAsync(userId, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The line a user's profile describes (<c>GET user/{userId}/profile</c>); the transport may send it another way.</summary>
-    internal virtual async Task<PlatformLine> ReadUserLineAsync(string userId, CancellationToken cancellationToken) =>
+    protected virtual async Task<PlatformLine> ReadUserLineAsync(string userId, CancellationToken cancellationToken) =>
         XsiQueries.Line(XsiQueries.Expect<XsiProfile>(await SendForDocumentAsync("GET", User(userId) + "/profile", cancellationToken).ConfigureAwait(false)));
 
     /// <summary>
@@ -103,9 +104,9 @@ public abstract partial class PlatformLinkBase
     /// a lost connection marks the session lost (a reconnect starts), a 401 stops the link; errors throw
     /// <see cref="PlatformException"/>.
     /// </summary>
-    internal abstract Task<XsiDocument?> SendForDocumentAsync(string method, string pathAndQuery, CancellationToken cancellationToken, XsiDocument? body = null, bool concernsAddress = false);
+    protected abstract Task<XsiDocument?> SendForDocumentAsync(string method, string pathAndQuery, CancellationToken cancellationToken, XsiDocument? body = null, bool concernsAddress = false);
 
     /// <summary>Like <see cref="SendForDocumentAsync"/> where the answer's document does not matter.</summary>
-    internal virtual Task SendCommandAsync(string method, string pathAndQuery, CancellationToken cancellationToken, XsiDocument? body = null, bool concernsAddress = false) =>
+    protected virtual Task SendCommandAsync(string method, string pathAndQuery, CancellationToken cancellationToken, XsiDocument? body = null, bool concernsAddress = false) =>
         SendForDocumentAsync(method, pathAndQuery, cancellationToken, body, concernsAddress);
 }

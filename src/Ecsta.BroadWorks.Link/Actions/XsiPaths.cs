@@ -1,7 +1,7 @@
-namespace Ecsta.Plugins.Transport.Xsi.Http;
+namespace Ecsta.BroadWorks.Link.Actions;
 
 /// <summary>The XSI paths (BROADWORKS.md §1–§4), relative to the URL prefix.</summary>
-internal static class XsiPaths
+public static class XsiPaths
 {
     public const string Actions = "com.broadsoft.xsi-actions/v2.0";
     public const string Events = "com.broadsoft.xsi-events/v2.0";

@@ -1,9 +1,9 @@
 using Ecsta.Abstractions.Platform;
 using Ecsta.Abstractions.Transports;
-using Ecsta.Plugins.Transport.Xsi.Events;
-using Ecsta.Plugins.Transport.Xsi.Http;
+using Ecsta.BroadWorks.Link.Http;
+using Ecsta.BroadWorks.Link.Subscriptions;
 
-namespace Ecsta.Plugins.Transport.Xsi.Link;
+namespace Ecsta.BroadWorks.Link;
 
 /// <summary>Event delivery, link loss, reconnect with backoff and jitter, the 401 stop and disposal (docs/transport-xsi.md).</summary>
 public abstract partial class PlatformLinkBase
@@ -81,7 +81,7 @@ public abstract partial class PlatformLinkBase
     }
 
     /// <summary>A 401 anywhere: the password is no longer valid. The link stops (no retries hammer the server) until reconfigured.</summary>
-    internal void OnUnauthorized(PlatformException error)
+    protected void OnUnauthorized(PlatformException error)
     {
         ArgumentNullException.ThrowIfNull(error);
         LinkSession? old;
@@ -114,12 +114,12 @@ public abstract partial class PlatformLinkBase
     /// After a loss, once the old session is disposed: what the transport still cleans up of it (XSI deletes the old
     /// subscriptions in the background; CTI has nothing left, the socket took them along). Must not wait.
     /// </summary>
-    internal virtual void ForgetLostSession(LinkSession old, CancellationToken cancellationToken)
+    protected virtual void ForgetLostSession(LinkSession old, CancellationToken cancellationToken)
     {
     }
 
     /// <summary>Disposes what the transport owns besides the sessions (requesters); called last by <see cref="DisposeAsync"/>.</summary>
-    internal abstract void DisposeTransport();
+    protected abstract void DisposeTransport();
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

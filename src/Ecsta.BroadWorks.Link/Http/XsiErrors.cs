@@ -2,10 +2,10 @@ using System.Net;
 using Ecsta.Abstractions.Transports;
 using Ecsta.BroadWorks.Xsi;
 
-namespace Ecsta.Plugins.Transport.Xsi.Http;
+namespace Ecsta.BroadWorks.Link.Http;
 
 /// <summary>Turns an XSI error answer into a <see cref="PlatformException"/> (ErrorInfo <c>summaryEnglish</c> as the message).</summary>
-internal static class XsiErrors
+public static class XsiErrors
 {
     public const string PasswordNoLongerValid = "password no longer valid";
 
