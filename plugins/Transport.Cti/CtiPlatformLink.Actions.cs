@@ -6,7 +6,7 @@ using Ecsta.BroadWorks.Link.Http;
 using Ecsta.BroadWorks.Link.Mapping;
 using Ecsta.BroadWorks.Xsi;
 using Ecsta.BroadWorks.Xsi.Services;
-using Ecsta.Plugins.Transport.Cti.Wire;
+using Ecsta.Plugins.Transport.Cti.Protocol;
 using static Ecsta.BroadWorks.Link.Actions.XsiPaths;
 
 namespace Ecsta.Plugins.Transport.Cti;

@@ -3,7 +3,7 @@ using Ecsta.BroadWorks.Link;
 using Ecsta.BroadWorks.Link.Actions;
 using Ecsta.BroadWorks.Link.Subscriptions;
 using Ecsta.BroadWorks.Xsi;
-using Ecsta.Plugins.Transport.Cti.Wire;
+using Ecsta.Plugins.Transport.Cti.Protocol;
 
 namespace Ecsta.Plugins.Transport.Cti;
 

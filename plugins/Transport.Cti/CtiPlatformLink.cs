@@ -4,7 +4,7 @@ using Ecsta.BroadWorks.Link;
 using Ecsta.BroadWorks.Link.Actions;
 using Ecsta.BroadWorks.Xsi;
 using Ecsta.Plugins.Transport.Cti.Http;
-using Ecsta.Plugins.Transport.Cti.Wire;
+using Ecsta.Plugins.Transport.Cti.Protocol;
 
 namespace Ecsta.Plugins.Transport.Cti;
 
@@ -66,7 +66,7 @@ public sealed partial class CtiPlatformLink : PlatformLinkBase, IConnectionTeste
 
     private async Task<CtiSession> OpenSessionAsync(ServiceTarget target, CancellationToken cancellationToken)
     {
-        var connection = await CtiConnection.OpenAsync(target, IsSecure, Validator, Context.ServiceLocator, _framers, Options, _settings.CredentialsOnEveryRequest, Context.Time, Context.ProtocolTrace, cancellationToken).ConfigureAwait(false);
+        var connection = await CtiClientConnection.OpenAsync(target, IsSecure, Validator, Context.ServiceLocator, _framers, Options, _settings.CredentialsOnEveryRequest, Context.Time, Context.ProtocolTrace, cancellationToken).ConfigureAwait(false);
         var session = new CtiSession(connection, Options, _settings, this, Context.Time, Log, $"ecsta-{Options.InstanceName}-{InstanceTag}-{Guid.NewGuid():N}");
         session.Start();
         return session;

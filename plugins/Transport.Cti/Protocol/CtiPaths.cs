@@ -1,6 +1,6 @@
 using Ecsta.BroadWorks.Link.Actions;
 
-namespace Ecsta.Plugins.Transport.Cti.Wire;
+namespace Ecsta.Plugins.Transport.Cti.Protocol;
 
 /// <summary>
 /// The <c>uri</c> of a tunnelled command: the XSI path from the context on, with a leading slash and no URL prefix

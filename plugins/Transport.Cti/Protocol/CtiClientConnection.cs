@@ -12,14 +12,14 @@ using Ecsta.BroadWorks.Link.Net;
 using Ecsta.BroadWorks.Xsi;
 using Serilog;
 
-namespace Ecsta.Plugins.Transport.Cti.Wire;
+namespace Ecsta.Plugins.Transport.Cti.Protocol;
 
 /// <summary>
 /// One TCP or TLS connection to an XSP's CTI interface: XspXMLInterface requests with a fresh requestId each,
 /// responses matched back by that id (per-request timeout), events handed to the owner in order, the server's
 /// keepalives answered. Documents are framed by the wire model's swappable <see cref="IXmlDocumentFramer"/>.
 /// </summary>
-internal sealed class CtiConnection : IAsyncDisposable
+internal sealed class CtiClientConnection : IAsyncDisposable
 {
     private const string Masked = "********";
     private const int MaxTraceChars = 16 * 1024;
@@ -40,7 +40,7 @@ internal sealed class CtiConnection : IAsyncDisposable
     private long _bytesReceived;
     private long _requestsSent;
 
-    private CtiConnection(ServiceTarget target, Socket socket, Stream stream, IXmlDocumentFramer framer, string credentials, bool credentialsEveryRequest, TimeProvider time, ILogger trace)
+    private CtiClientConnection(ServiceTarget target, Socket socket, Stream stream, IXmlDocumentFramer framer, string credentials, bool credentialsEveryRequest, TimeProvider time, ILogger trace)
     {
         Target = target;
         _socket = socket;
@@ -75,7 +75,7 @@ internal sealed class CtiConnection : IAsyncDisposable
     /// Connects (TCP to the addresses the host's resolver gives for the target's name, then TLS for <c>ctis</c>, which
     /// authenticates the name) within the request timeout; failures throw <see cref="PlatformException"/> of kind LinkDown.
     /// </summary>
-    public static async Task<CtiConnection> OpenAsync(
+    public static async Task<CtiClientConnection> OpenAsync(
         ServiceTarget target,
         bool secure,
         ServerCertificateValidator validator,
@@ -119,7 +119,7 @@ internal sealed class CtiConnection : IAsyncDisposable
             }
 
             var framer = framers.Create(stream, leaveOpen: true);
-            return new CtiConnection(target, socket, stream, framer, XspCredentials.Encode(options.UserId, options.Password), credentialsEveryRequest, time, trace);
+            return new CtiClientConnection(target, socket, stream, framer, XspCredentials.Encode(options.UserId, options.Password), credentialsEveryRequest, time, trace);
         }
         catch (Exception ex) when (ex is SocketException or IOException or AuthenticationException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {

@@ -8,7 +8,7 @@ using Ecsta.BroadWorks.Xsi;
 using Ecsta.BroadWorks.Xsi.Events;
 using Serilog;
 
-namespace Ecsta.Plugins.Transport.Cti.Wire;
+namespace Ecsta.Plugins.Transport.Cti.Protocol;
 
 /// <summary>
 /// One connection epoch of a CTI link: the socket, the event channel bound to it, and one timer that sends the
@@ -21,7 +21,7 @@ internal sealed class CtiSession : LinkSession
     private readonly CtiLinkSettings _settings;
     private Task _maintain = Task.CompletedTask;
 
-    public CtiSession(CtiConnection connection, PlatformLinkOptions options, CtiLinkSettings settings, ILinkSessionOwner owner, TimeProvider time, ILogger log, string channelSetId)
+    public CtiSession(CtiClientConnection connection, PlatformLinkOptions options, CtiLinkSettings settings, ILinkSessionOwner owner, TimeProvider time, ILogger log, string channelSetId)
         : base(settings.Shared, owner, time, log, channelSetId)
     {
         Connection = connection;
@@ -29,7 +29,7 @@ internal sealed class CtiSession : LinkSession
         _settings = settings;
     }
 
-    public CtiConnection Connection { get; }
+    public CtiClientConnection Connection { get; }
 
     /// <summary>The XSP of the socket.</summary>
     public override ServiceTarget Primary => Connection.Target;

@@ -13,7 +13,7 @@ namespace Ecsta.Simulator.Cti;
 /// One CTI client connection: XspXMLInterface requests tunnel XSI commands (uri + method), responses are
 /// matched by requestId, a channel added on the connection is bound to it, events go out as <c>xsp:event</c>.
 /// </summary>
-internal sealed class CtiConnection : IAsyncDisposable
+internal sealed class CtiServerConnection : IAsyncDisposable
 {
     private readonly IXmlDocumentFramer _framer;
     private readonly Stream _stream;
@@ -27,7 +27,7 @@ internal sealed class CtiConnection : IAsyncDisposable
     private string? _password;
     private int _keepaliveCounter;
 
-    public CtiConnection(Stream stream, IXmlDocumentFramer framer, CtiServer server, ILogger logger)
+    public CtiServerConnection(Stream stream, IXmlDocumentFramer framer, CtiServer server, ILogger logger)
     {
         _stream = stream;
         _framer = framer;
