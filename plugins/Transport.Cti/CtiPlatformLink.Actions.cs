@@ -1,10 +1,6 @@
 using Ecsta.Abstractions.Platform;
 using Ecsta.Abstractions.Transports;
-using Ecsta.BroadWorks.Link;
-using Ecsta.BroadWorks.Link.Actions;
-using Ecsta.BroadWorks.Link.Http;
 using Ecsta.BroadWorks.Link.Mapping;
-using Ecsta.BroadWorks.Xsi;
 using Ecsta.BroadWorks.Xsi.Services;
 using Ecsta.Plugins.Transport.Cti.Protocol;
 using static Ecsta.BroadWorks.Link.Actions.XsiPaths;

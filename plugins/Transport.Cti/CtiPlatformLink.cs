@@ -1,8 +1,5 @@
 using Ecsta.Abstractions.Transports;
 using Ecsta.BroadWorks.Framing;
-using Ecsta.BroadWorks.Link;
-using Ecsta.BroadWorks.Link.Actions;
-using Ecsta.BroadWorks.Xsi;
 using Ecsta.Plugins.Transport.Cti.Http;
 using Ecsta.Plugins.Transport.Cti.Protocol;
 

@@ -1,6 +1,5 @@
 using System.Composition;
 using Ecsta.Abstractions.Transports;
-using Ecsta.BroadWorks.Link;
 
 namespace Ecsta.Plugins.Transport.Cti;
 

@@ -1,9 +1,4 @@
 using Ecsta.Abstractions.Transports;
-using Ecsta.BroadWorks.Link;
-using Ecsta.BroadWorks.Link.Actions;
-using Ecsta.BroadWorks.Link.Http;
-using Ecsta.BroadWorks.Link.Subscriptions;
-using Ecsta.BroadWorks.Xsi;
 using Ecsta.BroadWorks.Xsi.Events;
 using Ecsta.Plugins.Transport.Xsi.Events;
 

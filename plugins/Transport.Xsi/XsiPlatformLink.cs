@@ -1,8 +1,4 @@
 using Ecsta.Abstractions.Transports;
-using Ecsta.BroadWorks.Link;
-using Ecsta.BroadWorks.Link.Actions;
-using Ecsta.BroadWorks.Link.Http;
-using Ecsta.BroadWorks.Xsi;
 using Ecsta.Plugins.Transport.Xsi.Events;
 
 namespace Ecsta.Plugins.Transport.Xsi;

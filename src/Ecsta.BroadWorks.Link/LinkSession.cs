@@ -159,6 +159,16 @@ public abstract class LinkSession : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>The <c>Channel</c> document that adds an event channel to this session's channel set (expiry and applicationId as configured).</summary>
+    protected XsiChannel NewChannelRequest() => new()
+    {
+        ChannelSetId = ChannelSetId,
+        Priority = 1,
+        Weight = 50,
+        Expires = Settings.ChannelExpiresSeconds,
+        ApplicationId = Settings.ApplicationId,
+    };
+
     /// <summary>POSTs one subscription for <paramref name="target"/> on the session's channel set and returns the platform's answer.</summary>
     protected abstract Task<XsiSubscription> PostSubscriptionAsync(XsiSubscriptionTarget target, XsiSubscription request, CancellationToken cancellationToken);
 

@@ -1,6 +1,4 @@
 using Ecsta.Abstractions.Transports;
-using Ecsta.BroadWorks.Link.Http;
-using Ecsta.BroadWorks.Link.Net;
 using Serilog;
 
 namespace Ecsta.Plugins.Transport.Cti.Http;

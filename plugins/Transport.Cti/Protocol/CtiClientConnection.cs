@@ -8,8 +8,6 @@ using System.Text;
 using Ecsta.Abstractions.Transports;
 using Ecsta.BroadWorks.Cti;
 using Ecsta.BroadWorks.Framing;
-using Ecsta.BroadWorks.Link.Net;
-using Ecsta.BroadWorks.Xsi;
 using Serilog;
 
 namespace Ecsta.Plugins.Transport.Cti.Protocol;

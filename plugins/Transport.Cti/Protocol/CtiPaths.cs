@@ -1,5 +1,3 @@
-using Ecsta.BroadWorks.Link.Actions;
-
 namespace Ecsta.Plugins.Transport.Cti.Protocol;
 
 /// <summary>

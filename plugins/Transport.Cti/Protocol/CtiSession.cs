@@ -1,10 +1,5 @@
 using Ecsta.Abstractions.Transports;
 using Ecsta.BroadWorks.Cti;
-using Ecsta.BroadWorks.Link;
-using Ecsta.BroadWorks.Link.Actions;
-using Ecsta.BroadWorks.Link.Http;
-using Ecsta.BroadWorks.Link.Subscriptions;
-using Ecsta.BroadWorks.Xsi;
 using Ecsta.BroadWorks.Xsi.Events;
 using Serilog;
 
@@ -63,15 +58,7 @@ internal sealed class CtiSession : LinkSession
     /// <summary>Adds the event channel on this socket, then starts the keepalive timer.</summary>
     public async Task OpenChannelAsync(CancellationToken cancellationToken)
     {
-        var request = new XsiChannel
-        {
-            ChannelSetId = ChannelSetId,
-            Priority = 1,
-            Weight = 50,
-            Expires = Settings.ChannelExpiresSeconds,
-            ApplicationId = Settings.ApplicationId,
-        };
-        var response = await SendAsync("POST", XsiPaths.Events + "/channel", cancellationToken, request).ConfigureAwait(false);
+        var response = await SendAsync("POST", XsiPaths.Events + "/channel", cancellationToken, NewChannelRequest()).ConfigureAwait(false);
         var granted = response.Document as XsiChannel ?? throw new PlatformException("The channel answer carries no Channel document.");
         ChannelId = granted.ChannelId ?? throw new PlatformException("The Channel document has no channelId.");
         SetChannelExpiry(granted.Expires ?? Settings.ChannelExpiresSeconds);

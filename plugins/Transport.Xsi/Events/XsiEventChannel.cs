@@ -1,8 +1,5 @@
 using Ecsta.Abstractions.Transports;
 using Ecsta.BroadWorks.Framing;
-using Ecsta.BroadWorks.Link.Actions;
-using Ecsta.BroadWorks.Link.Http;
-using Ecsta.BroadWorks.Xsi;
 using Serilog;
 
 namespace Ecsta.Plugins.Transport.Xsi.Events;

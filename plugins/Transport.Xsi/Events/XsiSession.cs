@@ -1,11 +1,6 @@
 using System.Threading.Channels;
 using Ecsta.Abstractions.Platform;
 using Ecsta.Abstractions.Transports;
-using Ecsta.BroadWorks.Link;
-using Ecsta.BroadWorks.Link.Actions;
-using Ecsta.BroadWorks.Link.Http;
-using Ecsta.BroadWorks.Link.Subscriptions;
-using Ecsta.BroadWorks.Xsi;
 using Ecsta.BroadWorks.Xsi.Events;
 using Serilog;
 
@@ -145,15 +140,7 @@ internal sealed class XsiSession : LinkSession
 
     private async Task AddChannelAsync(ServiceTarget target, CancellationToken cancellationToken)
     {
-        var request = new XsiChannel
-        {
-            ChannelSetId = ChannelSetId,
-            Priority = 1,
-            Weight = 50,
-            Expires = Settings.ChannelExpiresSeconds,
-            ApplicationId = Settings.ApplicationId,
-        };
-        var channel = await XsiEventChannel.OpenAsync(_requester, target, request, Time, _options.RequestTimeout, Log, cancellationToken).ConfigureAwait(false);
+        var channel = await XsiEventChannel.OpenAsync(_requester, target, NewChannelRequest(), Time, _options.RequestTimeout, Log, cancellationToken).ConfigureAwait(false);
         lock (_channels)
         {
             _channels.Add(channel);
