@@ -5,6 +5,7 @@ using Ecsta.Abstractions.Transports;
 using Ecsta.BroadWorks.Link.Actions;
 using Ecsta.BroadWorks.Link.Http;
 using Ecsta.BroadWorks.Link.Net;
+using Ecsta.Transport.Contract;
 
 namespace Ecsta.Plugins.Transport.Xsi.Tests;
 
@@ -45,7 +46,7 @@ public sealed class HostilePeerTests
     [Fact]
     public async Task Acknowledgements_an_XSP_answers_slowly_wait_in_a_bounded_queue_and_the_stream_reader_waits_with_them()
     {
-        await using var h = await Harness.StartAsync();
+        await using var h = await Harness.StartAsync(new HarnessOptions());
         await h.ConnectAndMonitorAsync();
         var session = h.Link.CurrentSession()!;
         var user = h.Sim.Users[0];
