@@ -191,7 +191,7 @@ public abstract class LinkSession : IAsyncDisposable
         switch (xsiEvent)
         {
             case XsiChannelTerminatedEvent terminated:
-                // Not acknowledged (BROADWORKS.md §4.3).
+                // Not acknowledged (docs/broadworks.md §4.3).
                 MarkLost($"The platform terminated event channel {terminated.ChannelId} ({terminated.Reason ?? "no reason given"}).");
                 return;
             case XsiSubscriptionEvent { EventData: XsiSubscriptionTerminatedEventData } ended:

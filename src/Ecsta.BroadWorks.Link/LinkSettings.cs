@@ -5,7 +5,7 @@ namespace Ecsta.BroadWorks.Link;
 
 /// <summary>
 /// Timers and limits both transports share, read from <see cref="PlatformLinkOptions.Settings"/> (names below, values in
-/// milliseconds or counts). Defaults follow BROADWORKS.md §4: heartbeat every 15 s, expiry 3600 s requested.
+/// milliseconds or counts). Defaults follow docs/broadworks.md §4.1: heartbeat every 15 s, expiry 3600 s requested.
 /// </summary>
 public sealed record LinkSettings
 {

@@ -133,7 +133,7 @@ internal sealed class CtiSession : LinkSession
             Acknowledged?.Invoke(e);
         }
 
-        // ChannelTerminatedEvent among the rest: not acknowledged (BROADWORKS.md §4.3).
+        // ChannelTerminatedEvent among the rest: not acknowledged (docs/broadworks.md §4.3).
         await DispatchAsync(message.Event, cancellationToken).ConfigureAwait(false);
     }
 

@@ -174,7 +174,7 @@ internal sealed class XsiSession : LinkSession
                 await DispatchAsync(e, cancellationToken).ConfigureAwait(false);
                 return;
             case XsiEvent other:
-                // ChannelTerminatedEvent among them: not acknowledged (BROADWORKS.md §4.3).
+                // ChannelTerminatedEvent among them: not acknowledged (docs/broadworks.md §4.3).
                 await DispatchAsync(other, cancellationToken).ConfigureAwait(false);
                 return;
             default:

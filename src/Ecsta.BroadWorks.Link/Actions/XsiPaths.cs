@@ -1,6 +1,6 @@
 namespace Ecsta.BroadWorks.Link.Actions;
 
-/// <summary>The XSI paths (BROADWORKS.md §1–§4), relative to the URL prefix.</summary>
+/// <summary>The XSI paths (docs/broadworks.md §1–§4), relative to the URL prefix.</summary>
 public static class XsiPaths
 {
     public const string Actions = "com.broadsoft.xsi-actions/v2.0";

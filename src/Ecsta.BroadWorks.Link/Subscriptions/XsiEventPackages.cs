@@ -1,6 +1,6 @@
 namespace Ecsta.BroadWorks.Link.Subscriptions;
 
-/// <summary>The event packages subscribed (BROADWORKS.md §4.2).</summary>
+/// <summary>The event packages subscribed (docs/broadworks.md §4.2).</summary>
 public static class XsiEventPackages
 {
     public const string AdvancedCall = "Advanced Call";
