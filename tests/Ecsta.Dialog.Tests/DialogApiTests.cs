@@ -163,7 +163,7 @@ public sealed class DialogApiTests(DialogHostFixture fixture)
 
         using var created = await client.SendAsync(HttpMethod.Post, "api/instances", Instance("csrf-kept"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        using var delete = await client.SendAsync(HttpMethod.Delete, "api/instances/csrf-kept", withHeader: false);
+        using var delete = await client.ChangeAsync(HttpMethod.Delete, "api/instances/csrf-kept", withHeader: false);
         Assert.Equal(HttpStatusCode.Forbidden, delete.StatusCode);
         Assert.NotNull(_host.InstanceInFile("csrf-kept"));
     }
@@ -266,7 +266,7 @@ public sealed class DialogApiTests(DialogHostFixture fixture)
         read["notes"] = "moved to the second floor";
         read["user"] = "other-admin@example.com";
         ((JArray)read["lines"]!).Add(new JObject { ["userId"] = "bob@example.com", ["number"] = "+4930200", ["name"] = "Bob" });
-        using var update = await client.SendAsync(HttpMethod.Put, "api/instances/api-update", read.ToString());
+        using var update = await client.ChangeAsync(HttpMethod.Put, "api/instances/api-update", read.ToString());
         Assert.Equal(HttpStatusCode.OK, update.StatusCode);
 
         var saved = _host.InstanceInFile("api-update")!;
@@ -279,7 +279,7 @@ public sealed class DialogApiTests(DialogHostFixture fixture)
         Assert.Equal("Keep-Me-123", new ConfigurationStore(_host.ConfigurationPath).Secrets.Unprotect(protectedBefore));
 
         read["password"] = "Changed-456";
-        using var change = await client.SendAsync(HttpMethod.Put, "api/instances/api-update", read.ToString());
+        using var change = await client.ChangeAsync(HttpMethod.Put, "api/instances/api-update", read.ToString());
         Assert.Equal(HttpStatusCode.OK, change.StatusCode);
         var changed = (string)_host.InstanceInFile("api-update")!["passwordProtected"]!;
         Assert.Equal("Changed-456", new ConfigurationStore(_host.ConfigurationPath).Secrets.Unprotect(changed));
@@ -300,7 +300,7 @@ public sealed class DialogApiTests(DialogHostFixture fixture)
 
         var read = await DialogClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "api/instances/" + name));
         read[field] = JToken.FromObject(value);
-        using var update = await client.SendAsync(HttpMethod.Put, "api/instances/" + name, read.ToString());
+        using var update = await client.ChangeAsync(HttpMethod.Put, "api/instances/" + name, read.ToString());
 
         Assert.Equal(HttpStatusCode.BadRequest, update.StatusCode);
         var error = Assert.Single((await DialogClient.JsonAsync(update))["errors"]!);
@@ -320,7 +320,7 @@ public sealed class DialogApiTests(DialogHostFixture fixture)
         var read = await DialogClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "api/instances/api-dest-ok"));
         read["port"] = 18081;
         read["keepPassword"] = true;
-        using var kept = await client.SendAsync(HttpMethod.Put, "api/instances/api-dest-ok", read.ToString());
+        using var kept = await client.ChangeAsync(HttpMethod.Put, "api/instances/api-dest-ok", read.ToString());
         Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
         Assert.Null((await DialogClient.JsonAsync(kept))["keepPassword"]);
         Assert.Equal(18081, (int)_host.InstanceInFile("api-dest-ok")!["port"]!);
@@ -329,7 +329,7 @@ public sealed class DialogApiTests(DialogHostFixture fixture)
         read = await DialogClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "api/instances/api-dest-ok"));
         read["port"] = 18082;
         read["password"] = "New-Pw-2";
-        using var retyped = await client.SendAsync(HttpMethod.Put, "api/instances/api-dest-ok", read.ToString());
+        using var retyped = await client.ChangeAsync(HttpMethod.Put, "api/instances/api-dest-ok", read.ToString());
         Assert.Equal(HttpStatusCode.OK, retyped.StatusCode);
         var saved = _host.InstanceInFile("api-dest-ok")!;
         Assert.Equal(18082, (int)saved["port"]!);
@@ -348,7 +348,7 @@ public sealed class DialogApiTests(DialogHostFixture fixture)
 
         var read = await DialogClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "api/instances/api-dest-proxy"));
         read["advanced"]!["proxy"]!["address"] = "http://127.0.0.1:3129";
-        using var refused = await client.SendAsync(HttpMethod.Put, "api/instances/api-dest-proxy", read.ToString());
+        using var refused = await client.ChangeAsync(HttpMethod.Put, "api/instances/api-dest-proxy", read.ToString());
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var fields = (await DialogClient.JsonAsync(refused))["errors"]!.Select(e => (string)e["field"]!).ToList();
         Assert.Equal(["password", "advanced.proxy.password"], fields);
@@ -356,7 +356,7 @@ public sealed class DialogApiTests(DialogHostFixture fixture)
 
         read["keepPassword"] = true;
         read["advanced"]!["proxy"]!["keepPassword"] = true;
-        using var kept = await client.SendAsync(HttpMethod.Put, "api/instances/api-dest-proxy", read.ToString());
+        using var kept = await client.ChangeAsync(HttpMethod.Put, "api/instances/api-dest-proxy", read.ToString());
         Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
         Assert.Equal("http://127.0.0.1:3129", (string?)_host.InstanceInFile("api-dest-proxy")!["advanced"]!["proxy"]!["address"]);
     }
@@ -373,7 +373,7 @@ public sealed class DialogApiTests(DialogHostFixture fixture)
 
         var read = await DialogClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "api/instances/api-dest-steal"));
         read["port"] = port;
-        using var update = await client.SendAsync(HttpMethod.Put, "api/instances/api-dest-steal", read.ToString());
+        using var update = await client.ChangeAsync(HttpMethod.Put, "api/instances/api-dest-steal", read.ToString());
         Assert.Equal(HttpStatusCode.BadRequest, update.StatusCode);
         using var test = await client.SendAsync(HttpMethod.Post, "api/instances/api-dest-steal/connection-test");
 
@@ -424,6 +424,25 @@ public sealed class DialogApiTests(DialogHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_change_or_delete_of_an_instance_without_the_version_read_is_refused_with_428_and_changes_nothing()
+    {
+        using var client = await LoggedInAsync();
+        using var create = await client.SendAsync(HttpMethod.Post, "api/instances", Instance("api-blind"));
+        Assert.Equal(HttpStatusCode.Created, create.StatusCode);
+        var before = await File.ReadAllTextAsync(_host.ConfigurationPath);
+        var read = await DialogClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "api/instances/api-blind"));
+        read["notes"] = "a blind overwrite";
+
+        using var update = await client.SendAsync(HttpMethod.Put, "api/instances/api-blind", read.ToString());
+        using var delete = await client.SendAsync(HttpMethod.Delete, "api/instances/api-blind");
+
+        Assert.Equal((HttpStatusCode)428, update.StatusCode);
+        Assert.Contains("If-Match", (string?)(await DialogClient.JsonAsync(update))["error"], StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode)428, delete.StatusCode);
+        Assert.Equal(before, await File.ReadAllTextAsync(_host.ConfigurationPath));
+    }
+
+    [Fact]
     public async Task Deleting_an_instance_removes_it_from_the_file_and_a_missing_one_answers_404()
     {
         using var client = await LoggedInAsync();
@@ -431,10 +450,10 @@ public sealed class DialogApiTests(DialogHostFixture fixture)
         Assert.Equal(HttpStatusCode.Created, create.StatusCode);
         Assert.NotNull(_host.InstanceInFile("api-delete"));
 
-        using var delete = await client.SendAsync(HttpMethod.Delete, "api/instances/api-delete");
+        using var delete = await client.ChangeAsync(HttpMethod.Delete, "api/instances/api-delete");
         Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
         Assert.Null(_host.InstanceInFile("api-delete"));
-        using var again = await client.SendAsync(HttpMethod.Delete, "api/instances/api-delete");
+        using var again = await client.SendAsync(HttpMethod.Delete, "api/instances/api-delete", ifMatch: "*");
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         using var read = await client.SendAsync(HttpMethod.Get, "api/instances/api-delete");
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);

@@ -81,7 +81,7 @@ public sealed class DialogBroadWorksApiTests(DialogHostFixture fixture, Simulato
     public async Task Reading_a_server_instance_without_a_directory_user_or_lines_is_refused_with_400_naming_the_field()
     {
         using var client = await WithInstanceAsync("bw-nouser", _sim.Administrator.Password);
-        using var cleared = await client.SendAsync(HttpMethod.Put, "api/instances/bw-nouser", new
+        using var cleared = await client.ChangeAsync(HttpMethod.Put, "api/instances/bw-nouser", new
         {
             name = "bw-nouser",
             mode = "server",

@@ -28,7 +28,7 @@ public sealed class DialogDnsApiTests(DialogHostFixture fixture, SimulatorFixtur
 
     private static async Task ClearAsync(DialogClient client)
     {
-        using var cleared = await client.SendAsync(HttpMethod.Put, "api/dns", new { nameServers = Array.Empty<string>() });
+        using var cleared = await client.ChangeAsync(HttpMethod.Put, "api/dns", new { nameServers = Array.Empty<string>() });
         Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
     }
 
@@ -40,7 +40,7 @@ public sealed class DialogDnsApiTests(DialogHostFixture fixture, SimulatorFixtur
         using var client = await LoggedInAsync();
         try
         {
-            using var save = await client.SendAsync(HttpMethod.Put, "api/dns", new { nameServers = new[] { "192.0.2.53", "[2001:db8::53]:5353" } });
+            using var save = await client.ChangeAsync(HttpMethod.Put, "api/dns", new { nameServers = new[] { "192.0.2.53", "[2001:db8::53]:5353" } });
             using var read = await client.SendAsync(HttpMethod.Get, "api/dns");
 
             Assert.Equal(HttpStatusCode.OK, save.StatusCode);
@@ -61,12 +61,53 @@ public sealed class DialogDnsApiTests(DialogHostFixture fixture, SimulatorFixtur
         using var client = await LoggedInAsync();
         var before = await File.ReadAllTextAsync(_host.ConfigurationPath);
 
-        using var save = await client.SendAsync(HttpMethod.Put, "api/dns", new { nameServers = new[] { "192.0.2.53", "dns.example.com" } });
+        using var save = await client.ChangeAsync(HttpMethod.Put, "api/dns", new { nameServers = new[] { "192.0.2.53", "dns.example.com" } });
 
         Assert.Equal(HttpStatusCode.BadRequest, save.StatusCode);
         var error = Assert.Single((JArray)(await DialogClient.JsonAsync(save))["errors"]!);
         Assert.Equal("dns.nameServers[1]", (string?)error["field"]);
         Assert.StartsWith("'dns.example.com' is not an IP address with an optional port", (string?)error["message"], StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllTextAsync(_host.ConfigurationPath));
+    }
+
+    [Fact]
+    public async Task A_save_against_name_servers_changed_since_the_read_is_refused_with_409_naming_the_stored_list()
+    {
+        using var client = await LoggedInAsync();
+        try
+        {
+            using var read = await client.SendAsync(HttpMethod.Get, "api/dns");
+            var tag = read.Headers.ETag!.Tag;
+            Assert.Equal($"\"{(string?)(await DialogClient.JsonAsync(read))["version"]}\"", tag);
+
+            var store = new Ecsta.Host.Configuration.ConfigurationStore(_host.ConfigurationPath); // what `ecsta dns set` does meanwhile
+            var configuration = store.Load();
+            configuration.Dns.NameServers = ["192.0.2.99"];
+            store.Save(configuration);
+
+            using var stale = await client.SendAsync(HttpMethod.Put, "api/dns", new { nameServers = new[] { "192.0.2.53" } }, ifMatch: tag);
+
+            Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+            var message = (string)(await DialogClient.JsonAsync(stale))["error"]!;
+            Assert.Contains("changed since you read them (now: 192.0.2.99)", message, StringComparison.Ordinal);
+            Assert.Equal(["192.0.2.99"], SavedNameServers()!.Values<string>());
+        }
+        finally
+        {
+            await ClearAsync(client);
+        }
+    }
+
+    [Fact]
+    public async Task A_save_of_the_name_servers_without_the_version_read_is_refused_with_428_and_saves_nothing()
+    {
+        using var client = await LoggedInAsync();
+        var before = await File.ReadAllTextAsync(_host.ConfigurationPath);
+
+        using var blind = await client.SendAsync(HttpMethod.Put, "api/dns", new { nameServers = new[] { "192.0.2.53" } });
+
+        Assert.Equal((HttpStatusCode)428, blind.StatusCode);
+        Assert.Contains("If-Match", (string?)(await DialogClient.JsonAsync(blind))["error"], StringComparison.Ordinal);
         Assert.Equal(before, await File.ReadAllTextAsync(_host.ConfigurationPath));
     }
 
@@ -78,7 +119,7 @@ public sealed class DialogDnsApiTests(DialogHostFixture fixture, SimulatorFixtur
         Assert.Equal(HttpStatusCode.Unauthorized, noSession.StatusCode);
 
         using var client = await LoggedInAsync();
-        using var noHeader = await client.SendAsync(HttpMethod.Put, "api/dns", new { nameServers = new[] { "192.0.2.53" } }, withHeader: false);
+        using var noHeader = await client.ChangeAsync(HttpMethod.Put, "api/dns", new { nameServers = new[] { "192.0.2.53" } }, withHeader: false);
         Assert.Equal(HttpStatusCode.Forbidden, noHeader.StatusCode);
         Assert.Empty(SavedNameServers() ?? new JArray());
     }
@@ -107,7 +148,7 @@ public sealed class DialogDnsApiTests(DialogHostFixture fixture, SimulatorFixtur
                 lines = new[] { new { userId = _sim.Users[0].UserId, number = _sim.Users[0].Number, name = "First" } },
             });
             Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-            using var save = await client.SendAsync(HttpMethod.Put, "api/dns", new { nameServers = new[] { dns.NameServer } });
+            using var save = await client.ChangeAsync(HttpMethod.Put, "api/dns", new { nameServers = new[] { dns.NameServer } });
             Assert.Equal(HttpStatusCode.OK, save.StatusCode);
 
             using var response = await client.SendAsync(HttpMethod.Post, "api/instances/dns-test/connection-test");
@@ -124,7 +165,7 @@ public sealed class DialogDnsApiTests(DialogHostFixture fixture, SimulatorFixtur
         finally
         {
             await ClearAsync(client);
-            using var deleted = await client.SendAsync(HttpMethod.Delete, "api/instances/dns-test");
+            using var deleted = await client.ChangeAsync(HttpMethod.Delete, "api/instances/dns-test");
         }
     }
 

@@ -32,7 +32,7 @@ public sealed class DialogDnsPageTests(DialogHostFixture fixture, Chromium chrom
         // The host is shared: leave the system's resolver in place.
         using var client = new DialogClient(_host.Dialog);
         using var login = await client.LoginAsync(_host.AdminToken);
-        using var cleared = await client.SendAsync(HttpMethod.Put, "api/dns", new { nameServers = Array.Empty<string>() });
+        using var cleared = await client.ChangeAsync(HttpMethod.Put, "api/dns", new { nameServers = Array.Empty<string>() });
         Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
     }
 
@@ -66,5 +66,35 @@ public sealed class DialogDnsPageTests(DialogHostFixture fixture, Chromium chrom
         await Page.GetByRole(AriaRole.Button, new() { Name = "Instances" }).ClickAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "DNS" }).ClickAsync();
         await Expect(field).ToHaveValueAsync("192.0.2.53\n192.0.2.54:5353");
+    }
+
+    [Fact]
+    public async Task Saving_the_DNS_view_after_the_CLI_changed_the_name_servers_shows_the_conflict_and_keeps_the_CLI_change()
+    {
+        await Page.GotoAsync(_host.Dialog.ToString());
+        await Page.GetByLabel("Admin token", new() { Exact = true }).FillAsync(_host.AdminToken);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "DNS" }).ClickAsync();
+        var field = Page.GetByLabel("Name servers", new() { Exact = true });
+        await Expect(field).ToHaveValueAsync("");
+
+        var store = new Ecsta.Host.Configuration.ConfigurationStore(_host.ConfigurationPath); // `ecsta dns set 192.0.2.77` meanwhile
+        var configuration = store.Load();
+        configuration.Dns.NameServers = ["192.0.2.77"];
+        store.Save(configuration);
+
+        await field.FillAsync("192.0.2.53");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save name servers" }).ClickAsync();
+
+        await Expect(Page.Locator("[data-error-for='dns.nameServers']")).ToContainTextAsync("changed since you read them (now: 192.0.2.77)");
+        Assert.Equal(["192.0.2.77"], SavedNameServers()!.Values<string>());
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Instances" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "DNS" }).ClickAsync();
+        await Expect(field).ToHaveValueAsync("192.0.2.77");
+        await field.FillAsync("192.0.2.53");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save name servers" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved the name servers.");
+        Assert.Equal(["192.0.2.53"], SavedNameServers()!.Values<string>());
     }
 }

@@ -122,4 +122,36 @@ public sealed class ListenerGuardTests(DialogHostFixture fixture)
         Assert.Equal(WebSocketState.Open, crm.State);
         await crm.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
     }
+
+    [Fact]
+    public async Task A_running_host_takes_up_a_changed_allow_list_and_keeps_it_when_the_next_change_is_malformed()
+    {
+        await using var host = await DialogHost.StartAsync();
+        using var before = await GetAsync(host.Dialog, "ecsta.example.com");
+        Assert.Equal(HttpStatusCode.MisdirectedRequest, before.StatusCode);
+
+        var file = host.ReadConfiguration();
+        file["api"] = new Newtonsoft.Json.Linq.JObject { ["allowedHosts"] = new Newtonsoft.Json.Linq.JArray("ecsta.example.com") };
+        await File.WriteAllTextAsync(host.ConfigurationPath, file.ToString());
+        await WaitForLogAsync(host, "allowed hosts now ecsta.example.com");
+        using var taken = await GetAsync(host.Dialog, "ecsta.example.com");
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+
+        file["api"]!["allowedHosts"] = new Newtonsoft.Json.Linq.JArray("*");
+        await File.WriteAllTextAsync(host.ConfigurationPath, file.ToString());
+        await WaitForLogAsync(host, "api.allowedHosts[0]: '*' is a wildcard");
+        using var kept = await GetAsync(host.Dialog, "ecsta.example.com");
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        using var other = await GetAsync(host.Dialog, "other.example.com");
+        Assert.Equal(HttpStatusCode.MisdirectedRequest, other.StatusCode);
+    }
+
+    private static async Task WaitForLogAsync(DialogHost host, string text)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!host.ReadLogs().Contains(text, StringComparison.Ordinal))
+        {
+            await Task.Delay(50, deadline.Token);
+        }
+    }
 }

@@ -56,18 +56,30 @@ internal sealed class ApiConfiguration
     [JsonProperty("certificateKeyPath", NullValueHandling = NullValueHandling.Ignore)]
     public string? CertificateKeyPath { get; set; }
 
+    /// <summary>The value of <see cref="Bridge"/> that turns the native bridge off.</summary>
+    public const string BridgeOff = "off";
+
+    /// <summary>
+    /// The native bridge for the Windows TSP: a loopback <c>address:port</c> (port 0: any free one, recorded in the
+    /// file <c>bridge-endpoint</c> beside the token), or <c>off</c>. Read at start.
+    /// </summary>
+    [JsonProperty("bridge")]
+    public string Bridge { get; set; } = "127.0.0.1:0";
+
     /// <summary>Allows a listener other machines can reach without TLS (as <c>--allow-insecure-remote</c>); off by default.</summary>
     [JsonProperty("allowInsecureRemote", DefaultValueHandling = DefaultValueHandling.Ignore)]
     public bool AllowInsecureRemote { get; set; }
 
     /// <summary>
     /// Host names (optionally <c>name:port</c>) accepted in the Host header besides the addresses the listener is bound to:
-    /// a reverse proxy's name. Every other Host is refused (DNS rebinding). Read at start.
+    /// a reverse proxy's name. Every other Host is refused (DNS rebinding). Checked at start (a malformed entry stops the
+    /// start with exit 1) and taken up by a running host when the file changes (a malformed entry is logged, the lists in
+    /// force stay).
     /// </summary>
     [JsonProperty("allowedHosts")]
     public List<string> AllowedHosts { get; set; } = [];
 
-    /// <summary>Browser origins (<c>https://crm.example.com</c>) allowed on <c>/tapi</c> and the dialog's API besides the listener's own. Read at start.</summary>
+    /// <summary>Browser origins (<c>https://crm.example.com</c>) allowed on <c>/tapi</c> and the dialog's API besides the listener's own. Checked and taken up like <see cref="AllowedHosts"/>.</summary>
     [JsonProperty("allowedOrigins")]
     public List<string> AllowedOrigins { get; set; } = [];
 

@@ -152,14 +152,11 @@ internal sealed class DialogConfiguration
     /// <summary>Why a change made against <paramref name="ifMatch"/> would lose an update, naming what changed since; null when it would not.</summary>
     private string? Conflict(InstanceConfiguration current, string? ifMatch)
     {
-        var expected = ifMatch?.Trim();
-        if (string.IsNullOrEmpty(expected) || expected == "*")
+        if (string.IsNullOrWhiteSpace(ifMatch) || DialogPreconditions.Expected(ifMatch) is not { } expected)
         {
             return null;
         }
 
-        expected = expected.StartsWith("W/", StringComparison.Ordinal) ? expected[2..] : expected;
-        expected = expected.Trim('"');
         var version = VersionOf(current);
         if (expected == version)
         {
@@ -221,30 +218,42 @@ internal sealed class DialogConfiguration
         return dialog;
     }
 
-    /// <summary>The DNS name servers (<c>dns.nameServers</c>); empty = the operating system's resolver.</summary>
-    public IReadOnlyList<string> NameServers()
+    /// <summary>The DNS name servers (<c>dns.nameServers</c>; empty = the operating system's resolver) and their version.</summary>
+    public DialogNameServers NameServers()
     {
         lock (_gate)
         {
-            return [.. _store.LoadOrEmpty().Dns.NameServers];
+            return DialogNameServers.Of(_store.LoadOrEmpty().Dns.NameServers);
         }
     }
 
-    /// <summary>Replaces the DNS name servers; the validator's errors (<c>dns.nameServers[1]</c>) when any entry is refused, nothing saved then.</summary>
-    public IReadOnlyList<ValidationError> SaveNameServers(IReadOnlyList<string> nameServers)
+    /// <summary>
+    /// Replaces the DNS name servers read at version <paramref name="ifMatch"/>: the validator's errors
+    /// (<c>dns.nameServers[1]</c>) when any entry is refused, a conflict naming the stored list when they changed since
+    /// the read; nothing saved in either case.
+    /// </summary>
+    public DialogNameServersSave SaveNameServers(IReadOnlyList<string> nameServers, string ifMatch)
     {
         lock (_gate)
         {
             var configuration = _store.LoadOrEmpty();
-            var dns = new DnsConfiguration { NameServers = [.. nameServers], Unknown = configuration.Dns.Unknown };
-            var errors = ConfigurationValidator.ValidateDns(dns);
-            if (errors.Count == 0)
+            var current = DialogNameServers.Of(configuration.Dns.NameServers);
+            if (DialogPreconditions.Expected(ifMatch) is { } expected && expected != current.Version)
             {
-                configuration.Dns = dns;
-                _store.Save(configuration);
+                var now = current.NameServers.Count == 0 ? "the system's resolver" : string.Join(", ", current.NameServers);
+                return new DialogNameServersSave(null, [], $"the DNS name servers were changed since you read them (now: {now}); nothing was saved: reload them and make your change again");
             }
 
-            return errors;
+            var dns = new DnsConfiguration { NameServers = [.. nameServers], Unknown = configuration.Dns.Unknown };
+            var errors = ConfigurationValidator.ValidateDns(dns);
+            if (errors.Count > 0)
+            {
+                return new DialogNameServersSave(null, errors, null);
+            }
+
+            configuration.Dns = dns;
+            _store.Save(configuration);
+            return new DialogNameServersSave(DialogNameServers.Of(dns.NameServers), [], null);
         }
     }
 

@@ -30,13 +30,19 @@ internal sealed class DialogInstanceEndpoints(DialogConfiguration configuration,
 
     public async Task<IResult> UpdateAsync(string name, HttpContext context)
     {
+        var (ifMatch, precondition) = DialogPreconditions.Require(context, $"instance '{name}'");
+        if (precondition is not null)
+        {
+            return precondition;
+        }
+
         var (body, failure) = await DialogJson.ReadAsync<DialogInstance>(context.Request, DialogJson.MaxInstanceBytes, context.RequestAborted).ConfigureAwait(false);
         if (failure is not null)
         {
             return failure;
         }
 
-        var result = configuration.Update(name, body!, context.Request.Headers.IfMatch.ToString());
+        var result = configuration.Update(name, body!, ifMatch);
         if (result.NotFound)
         {
             return NotFound(name);
@@ -59,7 +65,13 @@ internal sealed class DialogInstanceEndpoints(DialogConfiguration configuration,
 
     public IResult Delete(string name, HttpContext context)
     {
-        var result = configuration.Delete(name, context.Request.Headers.IfMatch.ToString());
+        var (ifMatch, precondition) = DialogPreconditions.Require(context, $"instance '{name}'");
+        if (precondition is not null)
+        {
+            return precondition;
+        }
+
+        var result = configuration.Delete(name, ifMatch);
         if (result.NotFound)
         {
             return NotFound(name);
@@ -77,7 +89,7 @@ internal sealed class DialogInstanceEndpoints(DialogConfiguration configuration,
     /// <summary>The instance with its version as the ETag, which a change sends back as If-Match.</summary>
     private static IResult Tagged(DialogInstance instance, HttpContext context, int status = StatusCodes.Status200OK)
     {
-        context.Response.Headers.ETag = $"\"{instance.Version}\"";
+        DialogPreconditions.Tag(context, instance.Version);
         return DialogJson.Json(instance, status);
     }
 

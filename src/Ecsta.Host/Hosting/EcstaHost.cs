@@ -1,4 +1,5 @@
 using Ecsta.Abstractions.Licensing;
+using Ecsta.Host.Api.Bridge;
 using Ecsta.Host.Cli;
 using Ecsta.Host.Configuration;
 using Ecsta.Host.Dialog;
@@ -80,11 +81,12 @@ internal static class EcstaHost
             }
 
             await runtime.ApplyAsync(configuration, cancellationToken).ConfigureAwait(false);
+            await using var bridge = BridgeListener.Start(configuration.Api.Bridge, hub, ConfigurationPaths.StateDirectory(store.Path), DialogUrl(app.Urls), log);
 
             using var watcher = demo ? null : new ConfigurationWatcher(store, TimeProvider.System, log.ForContext("SourceContext", "Configuration"));
             if (watcher is not null)
             {
-                watcher.Changed += (_, changed) => _ = ApplyChangeAsync(runtime, locator, changed, log, cancellationToken);
+                watcher.Changed += (_, changed) => _ = ApplyChangeAsync(runtime, locator, guard, changed, log, cancellationToken);
             }
 
             Banner.Write(console, app.Urls, runtime, demoMode, catalog, store.Path, access, admin, options.InteractiveConsole, listener.Warnings);
@@ -99,6 +101,9 @@ internal static class EcstaHost
         log.Information("Ecsta stopped");
         return 0;
     }
+
+    private static Uri? DialogUrl(ICollection<string> urls) =>
+        urls.FirstOrDefault() is { } first && Uri.TryCreate(first, UriKind.Absolute, out var listener) ? new Uri(listener, "/dialog/") : null;
 
     private static ILicensePool? OpenLicenses(PluginCatalog catalog, ConfigurationStore store, EcstaConfiguration configuration, ILogger log)
     {
@@ -115,10 +120,11 @@ internal static class EcstaHost
             configuration.Licensing.TrustedPublicKeys));
     }
 
-    private static async Task ApplyChangeAsync(TelephonyRuntime runtime, ConfiguredServiceLocator locator, EcstaConfiguration configuration, ILogger log, CancellationToken cancellationToken)
+    private static async Task ApplyChangeAsync(TelephonyRuntime runtime, ConfiguredServiceLocator locator, ListenerGuard guard, EcstaConfiguration configuration, ILogger log, CancellationToken cancellationToken)
     {
         try
         {
+            guard.Apply(configuration.Api);
             locator.Apply(configuration.Dns);
             await runtime.ApplyAsync(configuration, cancellationToken).ConfigureAwait(false);
         }

@@ -1,4 +1,5 @@
 using System.Net;
+using Ecsta.Host.Configuration;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Serilog;
@@ -15,18 +16,55 @@ namespace Ecsta.Host.Hosting;
 internal sealed class ListenerGuard
 {
     private readonly IServer _server;
-    private readonly HashSet<string> _allowedHosts;
-    private readonly HashSet<string> _allowedOrigins;
+    private volatile HashSet<string> _allowedHosts;
+    private volatile HashSet<string> _allowedOrigins;
     private readonly ILogger _log;
     private Bindings? _bindings;
 
     public ListenerGuard(IServer server, IEnumerable<string> allowedHosts, IEnumerable<string> allowedOrigins, ILogger log)
     {
         _server = server;
-        _allowedHosts = new HashSet<string>(allowedHosts.Select(h => h.Trim().ToLowerInvariant()).Where(h => h.Length > 0), StringComparer.Ordinal);
-        _allowedOrigins = new HashSet<string>(allowedOrigins.Select(o => o.Trim().TrimEnd('/').ToLowerInvariant()).Where(o => o.Length > 0), StringComparer.Ordinal);
+        _allowedHosts = HostSet(allowedHosts);
+        _allowedOrigins = OriginSet(allowedOrigins);
         _log = log.ForContext("SourceContext", "Listener");
     }
+
+    /// <summary>
+    /// Takes up changed <c>api.allowedHosts</c> / <c>api.allowedOrigins</c> of a reloaded configuration; a malformed
+    /// entry is logged and the lists in force stay (the running host keeps its last good configuration).
+    /// </summary>
+    /// <returns>The refused entries; empty when the lists were taken up.</returns>
+    public IReadOnlyList<ValidationError> Apply(ApiConfiguration api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var errors = ConfigurationValidator.ValidateApi(api);
+        if (errors.Count > 0)
+        {
+            foreach (var error in errors)
+            {
+                _log.Error("Configuration: {Field}: {Message}; the allowed hosts and origins in force stay", error.Field, error.Message);
+            }
+
+            return errors;
+        }
+
+        var hosts = HostSet(api.AllowedHosts);
+        var origins = OriginSet(api.AllowedOrigins);
+        if (!hosts.SetEquals(_allowedHosts) || !origins.SetEquals(_allowedOrigins))
+        {
+            _allowedHosts = hosts;
+            _allowedOrigins = origins;
+            _log.Information("Listener: allowed hosts now {Hosts}, allowed origins now {Origins}", hosts.Count == 0 ? "the listener's own" : string.Join(", ", hosts), origins.Count == 0 ? "the listener's own" : string.Join(", ", origins));
+        }
+
+        return errors;
+    }
+
+    private static HashSet<string> HostSet(IEnumerable<string> hosts) =>
+        new(hosts.Select(h => h.Trim().ToLowerInvariant()).Where(h => h.Length > 0), StringComparer.Ordinal);
+
+    private static HashSet<string> OriginSet(IEnumerable<string> origins) =>
+        new(origins.Select(o => o.Trim().TrimEnd('/').ToLowerInvariant()).Where(o => o.Length > 0), StringComparer.Ordinal);
 
     /// <summary>Refuses requests whose Host is not the listener's (421) and browser requests from another origin to <c>/tapi</c> and <c>/dialog/api</c> (403).</summary>
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)

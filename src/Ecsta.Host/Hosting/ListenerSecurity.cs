@@ -10,7 +10,8 @@ namespace Ecsta.Host.Hosting;
 /// What the API listener may bind and with which certificate, decided before Kestrel starts: every <c>https://</c>
 /// URL needs <c>api.certificatePath</c> and <c>api.certificateKeyPath</c> (PEM), loaded here so that a missing or bad
 /// file is one line and exit 1; a URL that other machines can reach (any host but loopback) without TLS is refused
-/// unless <c>--allow-insecure-remote</c> or <c>api.allowInsecureRemote</c> says it is meant.
+/// unless <c>--allow-insecure-remote</c> or <c>api.allowInsecureRemote</c> says it is meant; a malformed entry of
+/// <c>api.allowedHosts</c> or <c>api.allowedOrigins</c> is refused the same way.
 /// </summary>
 internal sealed class ListenerSecurity : IDisposable
 {
@@ -35,6 +36,11 @@ internal sealed class ListenerSecurity : IDisposable
     public static ListenerSecurity Prepare(string urls, ApiConfiguration api, bool allowInsecureRemote)
     {
         ArgumentNullException.ThrowIfNull(api);
+        if (ConfigurationValidator.ValidateApi(api) is { Count: > 0 } errors)
+        {
+            throw new CliFailure(string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
+        }
+
         var parsed = Parse(urls);
         var allowInsecure = allowInsecureRemote || api.AllowInsecureRemote;
         var warnings = new List<string>();

@@ -47,6 +47,17 @@ public sealed class DialogClient : IDisposable
         return await _http.SendAsync(request);
     }
 
+    /// <summary>
+    /// Sends a change as the page does: reads <paramref name="path"/> first and sends its ETag back as <c>If-Match</c>
+    /// (the dialog refuses a change without one with 428).
+    /// </summary>
+    public async Task<HttpResponseMessage> ChangeAsync(HttpMethod method, string path, object? body = null, bool withHeader = true)
+    {
+        using var read = await _http.GetAsync(path);
+        var tag = read.Headers.ETag?.Tag ?? throw new InvalidOperationException($"GET {path} answered {(int)read.StatusCode} without an ETag");
+        return await SendAsync(method, path, body, withHeader, tag);
+    }
+
     /// <summary>The answer's body as JSON.</summary>
     public static async Task<JToken> JsonAsync(HttpResponseMessage response) => JToken.Parse(await response.Content.ReadAsStringAsync());
 

@@ -165,6 +165,23 @@ public sealed partial class ListenerTlsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_malformed_allowed_host_or_origin_stops_the_start_with_one_line_naming_the_entry_and_exit_1()
+    {
+        WriteConfiguration(null);
+        var file = JObject.Parse(File.ReadAllText(ConfigPath));
+        file["api"]!["allowedHosts"] = new JArray("tapi.example.com", "*.example.com");
+        file["api"]!["allowedOrigins"] = new JArray("https://crm.example.com/app");
+        File.WriteAllText(ConfigPath, file.ToString());
+
+        var run = await CliRunner.RunAsync(ConfigPath, null, "run", "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        Assert.Single(run.Error.Trim().Split('\n'));
+        Assert.Contains("api.allowedHosts[1]: '*.example.com' is a wildcard", run.Error, StringComparison.Ordinal);
+        Assert.Contains("api.allowedOrigins[0]: 'https://crm.example.com/app' is not a browser origin", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_loopback_listener_without_TLS_starts_without_a_warning()
     {
         WriteConfiguration(null);

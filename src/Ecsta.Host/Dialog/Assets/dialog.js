@@ -67,7 +67,7 @@
         { name: 'numberRules.dial', title: 'PC dial', item: 'dial rule', columns: [['search', 'Search'], ['replace', 'Replace'], ['regex', 'Regular expression', 'checkbox']], add: 'Add dial rule' }]
     }];
 
-  const state = { editing: null, data: null, lists: {}, profiles: [], read: [] };
+  const state = { editing: null, data: null, lists: {}, profiles: [], read: [], dnsVersion: null };
 
   // ---------- helpers ----------
   function el(tag, attributes, children) {
@@ -700,11 +700,17 @@
     if (message) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
   }
 
+  // The version the name servers were read at: a save against an older one is refused (409) with what is stored now.
+  function showDnsData(data) {
+    state.dnsVersion = data.version;
+    $('#dns-name-servers').value = data.nameServers.join('\n');
+  }
+
   async function showDns() {
     const result = await call('GET', 'dns');
     say('');
     dnsError('');
-    if (result.ok) $('#dns-name-servers').value = result.data.nameServers.join('\n');
+    if (result.ok) showDnsData(result.data);
     if (result.status !== 401) show('dns-view');
   }
 
@@ -712,9 +718,9 @@
     event.preventDefault();
     dnsError('');
     const nameServers = $('#dns-name-servers').value.split('\n').map(line => line.trim()).filter(line => line !== '');
-    const result = await call('PUT', 'dns', { nameServers });
+    const result = await call('PUT', 'dns', { nameServers }, { 'If-Match': '"' + (state.dnsVersion || '') + '"' });
     if (result.ok) {
-      $('#dns-name-servers').value = result.data.nameServers.join('\n');
+      showDnsData(result.data);
       say(result.data.systemResolver ? 'Saved: the operating system\u2019s resolver answers.' : 'Saved the name servers.');
     } else if (result.status !== 401) {
       say('');
