@@ -1,13 +1,12 @@
 using System.Globalization;
 using Ecsta.Abstractions.Transports;
-using Ecsta.Plugins.Transport.Xsi;
 
 namespace Ecsta.Plugins.Transport.Cti;
 
 /// <summary>
-/// Timers and limits of one CTI link, read from <see cref="PlatformLinkOptions.Settings"/>. The keys shared with the
-/// XSI transport (backoff, expiries, snapshot concurrency, directory, event capacity, applicationId) are parsed by
-/// <see cref="XsiLinkSettings"/> and mean the same; the CTI keys are the keepalive and the side channel's port.
+/// Timers and limits of one CTI link, read from <see cref="PlatformLinkOptions.Settings"/>. The keys both transports
+/// share (backoff, expiries, snapshot concurrency, directory, event capacity, applicationId) are parsed by
+/// <see cref="LinkSettings"/> and mean the same as over XSI; the CTI keys are the keepalive and the side channel's port.
 /// </summary>
 internal sealed record CtiLinkSettings
 {
@@ -18,10 +17,10 @@ internal sealed record CtiLinkSettings
 
     /// <summary>Every key this transport understands: the shared ones and its own.</summary>
     public static IReadOnlyList<string> Keys { get; } =
-        [.. XsiLinkSettings.Keys, KeepaliveSecondsKey, KeepaliveMissesKey, HttpPortKey, CredentialsEveryRequestKey];
+        [.. LinkSettings.Keys, KeepaliveSecondsKey, KeepaliveMissesKey, HttpPortKey, CredentialsEveryRequestKey];
 
-    /// <summary>The shared settings (same names and meaning as the XSI transport).</summary>
-    public required XsiLinkSettings Shared { get; init; }
+    /// <summary>The shared settings (same names and meaning as over XSI).</summary>
+    public required LinkSettings Shared { get; init; }
 
     /// <summary>
     /// Period of the keepalive (and of the channel heartbeat sent with it). 15 s by default: half of BroadWorks' usual
@@ -41,7 +40,7 @@ internal sealed record CtiLinkSettings
     /// <summary>Reads the settings; <paramref name="problems"/> gets one sentence per bad value.</summary>
     public static CtiLinkSettings Parse(IReadOnlyDictionary<string, string> settings, List<string> problems)
     {
-        var result = new CtiLinkSettings { Shared = XsiLinkSettings.Parse(settings, problems) };
+        var result = new CtiLinkSettings { Shared = LinkSettings.Parse(settings, problems) };
         if (settings.TryGetValue(KeepaliveSecondsKey, out var keepalive))
         {
             if (double.TryParse(keepalive, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0.05 and <= 600)
@@ -54,10 +53,10 @@ internal sealed record CtiLinkSettings
             }
         }
 
-        var misses = XsiLinkSettings.Int(settings, KeepaliveMissesKey, result.KeepaliveMisses, 1, 20, problems);
+        var misses = LinkSettings.Int(settings, KeepaliveMissesKey, result.KeepaliveMisses, 1, 20, problems);
 
         // 0 is no valid port: it stands for "not set" (the default by connection type).
-        var port = XsiLinkSettings.Int(settings, HttpPortKey, 0, 1, 65535, problems);
+        var port = LinkSettings.Int(settings, HttpPortKey, 0, 1, 65535, problems);
         result = result with { KeepaliveMisses = misses, HttpPort = port == 0 ? null : port };
 
         if (settings.TryGetValue(CredentialsEveryRequestKey, out var every))

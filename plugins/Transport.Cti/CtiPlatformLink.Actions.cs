@@ -1,17 +1,14 @@
 using Ecsta.Abstractions.Platform;
 using Ecsta.Abstractions.Transports;
-using Ecsta.BroadWorks.Mapping;
-using Ecsta.BroadWorks.Xsi;
+using Ecsta.BroadWorks.Link.Mapping;
 using Ecsta.BroadWorks.Xsi.Services;
-using Ecsta.Plugins.Transport.Cti.Wire;
-using Ecsta.Plugins.Transport.Xsi;
-using Ecsta.Plugins.Transport.Xsi.Http;
-using static Ecsta.Plugins.Transport.Xsi.Http.XsiPaths;
+using Ecsta.Plugins.Transport.Cti.Protocol;
+using static Ecsta.BroadWorks.Link.Actions.XsiPaths;
 
 namespace Ecsta.Plugins.Transport.Cti;
 
 /// <summary>
-/// How the commands of <see cref="Xsi.Link.PlatformLinkBase"/> travel: tunnelled over the socket, except lines and
+/// How the commands of <see cref="PlatformLinkBase"/> travel: tunnelled over the socket, except lines and
 /// Remote Office, which use the HTTP side channel.
 /// </summary>
 public sealed partial class CtiPlatformLink
@@ -50,11 +47,11 @@ public sealed partial class CtiPlatformLink
     }
 
     /// <summary>A user's profile, over the HTTP side channel like the directory.</summary>
-    internal override async Task<PlatformLine> ReadUserLineAsync(string userId, CancellationToken cancellationToken) =>
+    protected override async Task<PlatformLine> ReadUserLineAsync(string userId, CancellationToken cancellationToken) =>
         XsiQueries.Line((await SideAsync(HttpMethod.Get, User(userId) + "/profile", cancellationToken).ConfigureAwait(false)).Read<XsiProfile>());
 
     /// <summary>Sends a tunnelled Xsi-Actions command on the socket; a 401 fails the link, a broken socket starts a reconnect.</summary>
-    internal override async Task<XsiDocument?> SendForDocumentAsync(string method, string pathAndQuery, CancellationToken cancellationToken, XsiDocument? body = null, bool concernsAddress = false)
+    protected override async Task<XsiDocument?> SendForDocumentAsync(string method, string pathAndQuery, CancellationToken cancellationToken, XsiDocument? body = null, bool concernsAddress = false)
     {
         var session = (CtiSession)ActiveLinkSession();
         try

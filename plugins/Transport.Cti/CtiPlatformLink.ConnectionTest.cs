@@ -1,9 +1,5 @@
 using Ecsta.Abstractions.Transports;
-using Ecsta.BroadWorks.Xsi;
-using Ecsta.Plugins.Transport.Cti.Wire;
-using Ecsta.Plugins.Transport.Xsi.Events;
-using Ecsta.Plugins.Transport.Xsi.Http;
-using Ecsta.Plugins.Transport.Xsi.Link;
+using Ecsta.Plugins.Transport.Cti.Protocol;
 
 namespace Ecsta.Plugins.Transport.Cti;
 

@@ -1,18 +1,15 @@
 using Ecsta.Abstractions.Transports;
 using Ecsta.BroadWorks.Framing;
-using Ecsta.BroadWorks.Xsi;
 using Ecsta.Plugins.Transport.Cti.Http;
-using Ecsta.Plugins.Transport.Cti.Wire;
-using Ecsta.Plugins.Transport.Xsi.Http;
-using Ecsta.Plugins.Transport.Xsi.Link;
+using Ecsta.Plugins.Transport.Cti.Protocol;
 
 namespace Ecsta.Plugins.Transport.Cti;
 
 /// <summary>
 /// One instance's CTI link: one persistent TCP or TLS connection to the XSP carrying tunnelled Xsi-Actions, the event
 /// channel and the subscriptions; an HTTP(S) side channel for lines and Remote Office; SRV failover, keepalives,
-/// reconnect with backoff. State, monitoring, events, loss and reconnect are the XSI transport's own code
-/// (<see cref="PlatformLinkBase"/>), so it behaves towards the core exactly like the XSI link. See docs/transport-cti.md.
+/// reconnect with backoff. State, monitoring, events, loss and reconnect are the link library's code
+/// (<see cref="PlatformLinkBase"/>), the same as the XSI link's, so it behaves towards the core exactly like it. See docs/transport-cti.md.
 /// </summary>
 public sealed partial class CtiPlatformLink : PlatformLinkBase, IConnectionTester
 {
@@ -34,14 +31,14 @@ public sealed partial class CtiPlatformLink : PlatformLinkBase, IConnectionTeste
         _side.Unauthorized += OnUnauthorized;
     }
 
-    internal override string SrvService => "ecsta-cti";
+    protected override string SrvService => "ecsta-cti";
 
     private bool IsSecure => ConnectionTypes.IsSecure(Options.ConnectionType);
 
     internal CtiSession? CurrentSession() => (CtiSession?)CurrentLinkSession();
 
     /// <summary>Connects the socket and authenticates with its first request; the session is disposed when either fails.</summary>
-    internal override async Task<LinkSession> ConnectTargetAsync(ServiceTarget target, CancellationToken cancellationToken)
+    protected override async Task<LinkSession> ConnectTargetAsync(ServiceTarget target, CancellationToken cancellationToken)
     {
         var session = await OpenSessionAsync(target, cancellationToken).ConfigureAwait(false);
         try
@@ -56,17 +53,17 @@ public sealed partial class CtiPlatformLink : PlatformLinkBase, IConnectionTeste
         }
     }
 
-    internal override async Task<XsiProfile> ReadProfileAsync(LinkSession session, string userId, CancellationToken cancellationToken)
+    protected override async Task<XsiProfile> ReadProfileAsync(LinkSession session, string userId, CancellationToken cancellationToken)
     {
         var response = await ((CtiSession)session).SendAsync("GET", XsiPaths.User(userId) + "/profile", cancellationToken).ConfigureAwait(false);
         return response.Document as XsiProfile ?? throw new PlatformException("The profile answer carries no Profile document.");
     }
 
-    internal override void DisposeTransport() => _side.Dispose();
+    protected override void DisposeTransport() => _side.Dispose();
 
     private async Task<CtiSession> OpenSessionAsync(ServiceTarget target, CancellationToken cancellationToken)
     {
-        var connection = await CtiConnection.OpenAsync(target, IsSecure, Validator, Context.ServiceLocator, _framers, Options, _settings.CredentialsOnEveryRequest, Context.Time, Context.ProtocolTrace, cancellationToken).ConfigureAwait(false);
+        var connection = await CtiClientConnection.OpenAsync(target, IsSecure, Validator, Context.ServiceLocator, _framers, Options, _settings.CredentialsOnEveryRequest, Context.Time, Context.ProtocolTrace, cancellationToken).ConfigureAwait(false);
         var session = new CtiSession(connection, Options, _settings, this, Context.Time, Log, $"ecsta-{Options.InstanceName}-{InstanceTag}-{Guid.NewGuid():N}");
         session.Start();
         return session;

@@ -1,6 +1,5 @@
 using System.Composition;
 using Ecsta.Abstractions.Transports;
-using Ecsta.Plugins.Transport.Xsi;
 
 namespace Ecsta.Plugins.Transport.Cti;
 
@@ -18,8 +17,8 @@ public sealed class CtiTransportFactory : ITransportFactory
     public IReadOnlyList<string> ConnectionTypes { get; } = [Abstractions.Transports.ConnectionTypes.Cti, Abstractions.Transports.ConnectionTypes.Ctis];
 
     /// <summary>
-    /// The XSI factory's checks (host, port, user, password, prefix, timeout, CA file, pin, shared settings) on the
-    /// same options as seen by the side channel, plus the CTI checks: connection type, no proxy, the CTI settings.
+    /// The checks both transports make (host, port, user, password, prefix, timeout, CA file, pin, shared settings),
+    /// which also cover the side channel, plus the CTI checks: connection type, no proxy, the CTI settings.
     /// </summary>
     /// <inheritdoc />
     public IReadOnlyList<string> Validate(PlatformLinkOptions options)
@@ -37,15 +36,11 @@ public sealed class CtiTransportFactory : ITransportFactory
             problems.Add(ProxyRefused);
         }
 
-        var sideChannel = options with
-        {
-            ConnectionType = Abstractions.Transports.ConnectionTypes.IsSecure(options.ConnectionType) ? Abstractions.Transports.ConnectionTypes.Https : Abstractions.Transports.ConnectionTypes.Http,
-            Proxy = null,
+        LinkOptionsValidation.CheckEndpoint(options, problems);
+        LinkOptionsValidation.CheckTls(options, problems);
 
-            // The side channel judges the settings both transports share; the CTI ones are judged below.
-            Settings = options.Settings.Where(s => XsiLinkSettings.Keys.Contains(s.Key, StringComparer.Ordinal)).ToDictionary(StringComparer.Ordinal),
-        };
-        problems.AddRange(new XsiTransportFactory().Validate(sideChannel));
+        // The settings both transports share are judged as over XSI; the CTI ones below.
+        LinkSettings.Parse(options.Settings.Where(s => LinkSettings.Keys.Contains(s.Key, StringComparer.Ordinal)).ToDictionary(StringComparer.Ordinal), problems);
         if (!string.IsNullOrEmpty(options.UserId) && options.UserId.Contains(':', StringComparison.Ordinal))
         {
             problems.Add("The user id may not contain ':' (the CTI credentials are user:password).");
@@ -54,7 +49,7 @@ public sealed class CtiTransportFactory : ITransportFactory
         var cti = new List<string>();
         CtiLinkSettings.Parse(options.Settings, cti);
         problems.AddRange(cti.Where(p => !problems.Contains(p)));
-        XsiLinkSettings.ReportUnknown(options.Settings, CtiLinkSettings.Keys, Name, problems);
+        LinkSettings.ReportUnknown(options.Settings, CtiLinkSettings.Keys, Name, problems);
         return problems;
     }
 

@@ -1,10 +1,8 @@
 using Ecsta.Abstractions.Transports;
-using Ecsta.BroadWorks.Xsi;
-using Ecsta.Plugins.Transport.Xsi.Http;
 
 namespace Ecsta.Plugins.Transport.Xsi;
 
-/// <summary>How the commands of <see cref="Link.PlatformLinkBase"/> travel: Xsi-Actions over HTTP(S) to the session's XSP.</summary>
+/// <summary>How the commands of <see cref="PlatformLinkBase"/> travel: Xsi-Actions over HTTP(S) to the session's XSP.</summary>
 public sealed partial class XsiPlatformLink
 {
     /// <inheritdoc />
@@ -18,14 +16,14 @@ public sealed partial class XsiPlatformLink
         return await XsiQueries.ReadDirectoryAsync(_settings.DirectoryUserId ?? Options.UserId, _settings.DirectoryPageSize, (path, ct) => SendForDocumentAsync("GET", path, ct), cancellationToken).ConfigureAwait(false);
     }
 
-    internal override async Task<XsiDocument?> SendForDocumentAsync(string method, string pathAndQuery, CancellationToken cancellationToken, XsiDocument? body = null, bool concernsAddress = false)
+    protected override async Task<XsiDocument?> SendForDocumentAsync(string method, string pathAndQuery, CancellationToken cancellationToken, XsiDocument? body = null, bool concernsAddress = false)
     {
         var response = await SendAsync(HttpMethod.Parse(method), pathAndQuery, cancellationToken, body, concernsAddress).ConfigureAwait(false);
         return response.Body.Length == 0 ? null : XsiReader.Read(response.Body);
     }
 
     /// <summary>A command whose answer is not read (its body is never parsed).</summary>
-    internal override Task SendCommandAsync(string method, string pathAndQuery, CancellationToken cancellationToken, XsiDocument? body = null, bool concernsAddress = false) =>
+    protected override Task SendCommandAsync(string method, string pathAndQuery, CancellationToken cancellationToken, XsiDocument? body = null, bool concernsAddress = false) =>
         SendAsync(HttpMethod.Parse(method), pathAndQuery, cancellationToken, body, concernsAddress);
 
     /// <summary>Sends an Xsi-Actions request to the session's XSP; a connection failure there starts a reconnect.</summary>

@@ -1,9 +1,6 @@
 using Ecsta.Abstractions.Transports;
-using Ecsta.BroadWorks.Xsi;
 using Ecsta.BroadWorks.Xsi.Events;
 using Ecsta.Plugins.Transport.Xsi.Events;
-using Ecsta.Plugins.Transport.Xsi.Http;
-using Ecsta.Plugins.Transport.Xsi.Link;
 
 namespace Ecsta.Plugins.Transport.Xsi;
 

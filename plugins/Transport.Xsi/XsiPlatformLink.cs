@@ -1,8 +1,5 @@
 using Ecsta.Abstractions.Transports;
-using Ecsta.BroadWorks.Xsi;
 using Ecsta.Plugins.Transport.Xsi.Events;
-using Ecsta.Plugins.Transport.Xsi.Http;
-using Ecsta.Plugins.Transport.Xsi.Link;
 
 namespace Ecsta.Plugins.Transport.Xsi;
 
@@ -12,15 +9,15 @@ namespace Ecsta.Plugins.Transport.Xsi;
 /// </summary>
 public sealed partial class XsiPlatformLink : PlatformLinkBase, IConnectionTester
 {
-    private readonly XsiLinkSettings _settings;
+    private readonly LinkSettings _settings;
     private readonly XsiRequester _requester;
 
     internal XsiPlatformLink(PlatformLinkOptions options, PlatformLinkContext context)
-        : this(options, context, XsiLinkSettings.Parse(options.Settings, []))
+        : this(options, context, LinkSettings.Parse(options.Settings, []))
     {
     }
 
-    private XsiPlatformLink(PlatformLinkOptions options, PlatformLinkContext context, XsiLinkSettings settings)
+    private XsiPlatformLink(PlatformLinkOptions options, PlatformLinkContext context, LinkSettings settings)
         : base(options, context, settings)
     {
         _settings = settings;
@@ -31,25 +28,25 @@ public sealed partial class XsiPlatformLink : PlatformLinkBase, IConnectionTeste
     /// <summary>The current channel set id (diagnostics and tests), or null when not connected.</summary>
     internal string? ChannelSetId => CurrentSession()?.ChannelSetId;
 
-    internal override string SrvService => "ecsta";
+    protected override string SrvService => "ecsta";
 
     internal XsiSession? CurrentSession() => (XsiSession?)CurrentLinkSession();
 
     /// <summary>Authenticates on the target, then makes the session whose channel set will be opened there.</summary>
-    internal override async Task<LinkSession> ConnectTargetAsync(ServiceTarget target, CancellationToken cancellationToken)
+    protected override async Task<LinkSession> ConnectTargetAsync(ServiceTarget target, CancellationToken cancellationToken)
     {
         await AuthenticateAsync(target, cancellationToken).ConfigureAwait(false);
         return new XsiSession(_requester, Options, _settings, this, Context.Time, Log, target, $"ecsta-{Options.InstanceName}-{InstanceTag}-{Guid.NewGuid():N}");
     }
 
-    internal override Task<XsiProfile> ReadProfileAsync(LinkSession session, string userId, CancellationToken cancellationToken) =>
+    protected override Task<XsiProfile> ReadProfileAsync(LinkSession session, string userId, CancellationToken cancellationToken) =>
         ReadProfileAsync(session.Primary, userId, cancellationToken);
 
     /// <summary>The old subscriptions died with their channel set; delete them anyway, best effort, without waiting.</summary>
-    internal override void ForgetLostSession(LinkSession old, CancellationToken cancellationToken) =>
+    protected override void ForgetLostSession(LinkSession old, CancellationToken cancellationToken) =>
         _ = Task.Run(() => old.DeleteAllSubscriptionsAsync(cancellationToken), CancellationToken.None);
 
-    internal override void DisposeTransport() => _requester.Dispose();
+    protected override void DisposeTransport() => _requester.Dispose();
 
     /// <summary>
     /// Proves the credentials on one XSP: the login's profile (workstation), the directory user's profile (server with

@@ -8,7 +8,7 @@ namespace Ecsta.Simulator;
 /// <summary>Order of a request's response and the events it causes.</summary>
 public enum EventOrder
 {
-    /// <summary>The response is written first, then the events (default; MAPPING.md §5.6).</summary>
+    /// <summary>The response is written first, then the events (default: a request completes on its confirming event either way, docs/tsp-core.md "Requests and completions"; docs/simulator.md).</summary>
     ResponseFirst,
 
     /// <summary>Events are sent as soon as they happen, possibly before the response.</summary>

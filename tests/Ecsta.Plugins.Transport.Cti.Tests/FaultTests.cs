@@ -1,79 +1,16 @@
-using System.Security.Cryptography;
 using Ecsta.Abstractions.Platform;
-using Ecsta.Abstractions.Transports;
-using Ecsta.Testing;
+using Ecsta.Transport.Contract;
 
 namespace Ecsta.Plugins.Transport.Cti.Tests;
 
-public sealed class FaultTests
+/// <summary>The fault contract over the CTI socket, plus a connection that goes silent, which only the keepalive notices.</summary>
+public sealed class FaultTests : FaultContract<Harness>
 {
-    private static async Task<CallSnapshotEvent> AssertRecoveredAsync(Harness h, string oldChannel)
-    {
-        await h.Next<LinkStateEvent>(e => e.State == LinkState.Reconnecting);
-        await h.Next<LinkStateEvent>(e => e.State == LinkState.Connected, 20);
-        var snapshot = await h.Next<CallSnapshotEvent>();
-        Assert.Equal(h.Sim.Users[0].UserId, snapshot.UserId);
-        Assert.Equal(LinkState.Connected, h.Link.State);
-        var channels = h.Sim.Faults.ChannelIds;
-        Assert.Single(channels);
-        Assert.NotEqual(oldChannel, channels[0]);
-        await h.AssertOneSubscriptionPerPackageAsync();
-        return snapshot;
-    }
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_socket_reset_mid_call_reconnects_without_duplicate_subscriptions_and_the_snapshot_holds_the_call(bool secure)
-    {
-        await using var h = await Harness.StartAsync(secure, fastLiveness: true);
-        await h.ConnectAndMonitorAsync();
-        await h.Next<CallSnapshotEvent>();
-        var user = h.Sim.Users[0].UserId;
-        var call = await h.Link.DialAsync(user, "+4989123456", CancellationToken.None);
-        await h.Next<CallEvent>(e => e.RawType == "CallAnsweredEvent" && e.Call.CallId == call.CallId);
-        var old = h.Sim.Faults.ChannelIds.Single();
-        var resolved = h.Locator.Calls;
-
-        h.Sim.Faults.DropAllConnections();
-
-        var snapshot = await AssertRecoveredAsync(h, old);
-        var held = Assert.Single(snapshot.Calls);
-        Assert.Equal(call.CallId, held.CallId);
-        Assert.Equal(BroadWorksCallState.Active, held.State);
-        Assert.True(h.Locator.Calls > resolved, "SRV is resolved again on reconnect");
-
-        // Commands work again on the new socket.
-        await h.Link.ReleaseAsync(user, call.CallId, decline: false, CancellationToken.None);
-        await h.Next<CallEvent>(e => e.RawType == "CallReleasedEvent" && e.Call.CallId == call.CallId);
-    }
-
-    [Fact]
-    public async Task Unanswered_keepalives_count_as_link_loss_and_the_link_reconnects()
-    {
-        await using var h = await Harness.StartAsync(fastLiveness: true);
-        await h.ConnectAndMonitorAsync();
-        await h.Next<CallSnapshotEvent>();
-        var old = h.Sim.Faults.ChannelIds.Single();
-
-        // The XSP still answers, but without the ChannelHeartBeat: the probe counts as missed.
-        h.Sim.Faults.IgnoreHeartbeats = true;
-        var lost = await h.Next<LinkStateEvent>(e => e.State == LinkState.Reconnecting);
-        Assert.Contains("No answer to the keepalive", lost.Reason, StringComparison.Ordinal);
-        Assert.Contains("3 periods", lost.Reason, StringComparison.Ordinal);
-        h.Sim.Faults.IgnoreHeartbeats = false;
-
-        await h.Next<LinkStateEvent>(e => e.State == LinkState.Connected, 20);
-        await h.Next<CallSnapshotEvent>();
-        Assert.DoesNotContain(old, h.Sim.Faults.ChannelIds);
-        await h.AssertOneSubscriptionPerPackageAsync();
-    }
-
     [Fact]
     public async Task A_connection_that_goes_silent_is_declared_lost_by_the_keepalive_and_replaced()
     {
         await using var relay = new SilencingRelay();
-        await using var h = await Harness.StartAsync(fastLiveness: true, ctiPortFor: port => relay.Start(port));
+        await using var h = await Harness.StartAsync(new HarnessOptions { FastLiveness = true }, ctiPortFor: port => relay.Start(port));
         await h.ConnectAndMonitorAsync();
         await h.Next<CallSnapshotEvent>();
 
@@ -85,105 +22,5 @@ public sealed class FaultTests
         await h.Next<LinkStateEvent>(e => e.State == LinkState.Connected, 20);
         await h.Next<CallSnapshotEvent>();
         Assert.Equal(2, relay.Connections);
-    }
-
-    [Fact]
-    public async Task A_server_restart_that_lost_the_calls_gives_a_snapshot_without_the_ghost_calls()
-    {
-        await using var h = await Harness.StartAsync(fastLiveness: true);
-        await h.ConnectAndMonitorAsync();
-        await h.Next<CallSnapshotEvent>();
-        var user = h.Sim.Users[0].UserId;
-        var call = await h.Link.DialAsync(user, "+4989123457", CancellationToken.None);
-        await h.Next<CallEvent>(e => e.RawType == "CallAnsweredEvent" && e.Call.CallId == call.CallId);
-
-        h.Sim.Faults.Restart();
-
-        await h.Next<LinkStateEvent>(e => e.State == LinkState.Reconnecting);
-        await h.Next<LinkStateEvent>(e => e.State == LinkState.Connected, 20);
-        var snapshot = await h.Next<CallSnapshotEvent>();
-        Assert.Equal(user, snapshot.UserId);
-        Assert.Empty(snapshot.Calls);
-        Assert.Equal(HookStatus.OnHook, snapshot.HookStatus);
-        Assert.Null(snapshot.Conference);
-        await h.AssertOneSubscriptionPerPackageAsync();
-    }
-
-    [Fact]
-    public async Task A_server_certificate_from_a_CA_that_did_not_sign_it_is_refused_with_the_reason()
-    {
-        await using var h = await Harness.StartAsync(fastLiveness: true, secure: true, caPem: TestCertificates.UnrelatedCaPem());
-
-        var error = await Assert.ThrowsAsync<PlatformException>(() => h.Link.ConnectAsync(CancellationToken.None));
-
-        Assert.Equal(PlatformErrorKind.LinkDown, error.Kind);
-        Assert.Contains("TLS certificate", error.Message, StringComparison.Ordinal);
-        Assert.Contains("was refused", error.Message, StringComparison.Ordinal);
-        Assert.Contains("trusted by neither the system store nor the configured CA file", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Ecsta Simulator CA", error.Message, StringComparison.Ordinal);
-        Assert.Equal(LinkState.Disconnected, h.Link.State);
-        Assert.Equal(0, h.Sim.ChannelCount);
-    }
-
-    [Fact]
-    public async Task A_pinned_server_certificate_is_accepted_without_a_CA_and_a_wrong_pin_is_refused_with_the_reason()
-    {
-        await using (var pinned = await Harness.StartAsync(fastLiveness: true, secure: true, pin: sim => Convert.ToHexString(SHA256.HashData(sim.Certificates.ServerCertificate.RawData))))
-        {
-            await pinned.ConnectAndMonitorAsync();
-            await pinned.Next<CallSnapshotEvent>();
-            Assert.Equal(LinkState.Connected, pinned.Link.State);
-        }
-
-        await using var wrong = await Harness.StartAsync(fastLiveness: true, secure: true, pin: _ => new string('a', 64));
-        var error = await Assert.ThrowsAsync<PlatformException>(() => wrong.Link.ConnectAsync(CancellationToken.None));
-        Assert.Contains("does not match the pinned SHA-256 thumbprint", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_changed_password_surfaces_as_Unauthorized_and_the_link_fails_without_retrying()
-    {
-        await using var h = await Harness.StartAsync(fastLiveness: true);
-        await h.ConnectAndMonitorAsync();
-        await h.Next<CallSnapshotEvent>();
-        var user = h.Sim.Users[0].UserId;
-
-        h.Sim.Faults.ChangePassword(user, "a-new-secret");
-        var error = await Assert.ThrowsAsync<PlatformException>(() => h.Link.DialAsync(user, "+4989123", CancellationToken.None));
-        Assert.Equal(PlatformErrorKind.Unauthorized, error.Kind);
-        Assert.Equal("password no longer valid", error.Message);
-        var failed = await h.Next<LinkStateEvent>(e => e.State == LinkState.Failed);
-        Assert.Equal("password no longer valid", failed.Reason);
-        Assert.Equal(LinkState.Failed, h.Link.State);
-
-        var resolved = h.Locator.Calls;
-        var again = await Assert.ThrowsAsync<PlatformException>(() => h.Link.ConnectAsync(CancellationToken.None));
-        Assert.Equal(PlatformErrorKind.Unauthorized, again.Kind);
-        Assert.Equal(resolved, h.Locator.Calls);
-    }
-
-    [Fact]
-    public async Task A_refusing_first_SRV_target_fails_over_to_the_second()
-    {
-        var dead = Harness.DeadPort();
-        await using var h = await Harness.StartAsync(fastLiveness: true, targets: port =>
-            [new ServiceTarget("127.0.0.1", dead, 10, 0, true), new ServiceTarget("127.0.0.1", port, 20, 0, true)]);
-        await h.ConnectAndMonitorAsync();
-        await h.Next<CallSnapshotEvent>();
-
-        Assert.Equal(LinkState.Connected, h.Link.State);
-        Assert.Equal(h.CtiPort, h.Link.CurrentSession()!.Primary.Port);
-        Assert.Equal(1, h.Sim.ChannelCount);
-    }
-
-    [Fact]
-    public async Task Connecting_with_no_reachable_target_fails_with_LinkDown()
-    {
-        var dead = Harness.DeadPort();
-        await using var h = await Harness.StartAsync(fastLiveness: true, targets: _ => [new ServiceTarget("127.0.0.1", dead)]);
-        var error = await Assert.ThrowsAsync<PlatformException>(() => h.Link.ConnectAsync(CancellationToken.None));
-        Assert.Equal(PlatformErrorKind.LinkDown, error.Kind);
-        Assert.Contains(dead.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
-        Assert.Equal(LinkState.Disconnected, h.Link.State);
     }
 }

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Ecsta.Abstractions.Transports;
-using Ecsta.Plugins.Transport.Xsi.Http;
+using Ecsta.BroadWorks.Link.Actions;
+using Ecsta.BroadWorks.Link.Http;
+using Ecsta.BroadWorks.Link.Net;
+using Ecsta.Transport.Contract;
 
 namespace Ecsta.Plugins.Transport.Xsi.Tests;
 
@@ -43,9 +46,9 @@ public sealed class HostilePeerTests
     [Fact]
     public async Task Acknowledgements_an_XSP_answers_slowly_wait_in_a_bounded_queue_and_the_stream_reader_waits_with_them()
     {
-        await using var h = await Harness.StartAsync();
+        await using var h = await Harness.StartAsync(new HarnessOptions());
         await h.ConnectAndMonitorAsync();
-        var session = (Events.XsiSession)h.Link.CurrentLinkSession()!;
+        var session = h.Link.CurrentSession()!;
         var user = h.Sim.Users[0];
         h.Sim.Faults.ResponseDelay = TimeSpan.FromSeconds(2); // every answer, the EventResponses too
 

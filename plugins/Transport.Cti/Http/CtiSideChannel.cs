@@ -1,14 +1,13 @@
 using Ecsta.Abstractions.Transports;
-using Ecsta.Plugins.Transport.Xsi.Http;
 using Serilog;
 
 namespace Ecsta.Plugins.Transport.Cti.Http;
 
 /// <summary>
 /// The HTTP(S) side channel the manual requires for reading lines and Remote Office: Xsi-Actions on the same host
-/// as the CTI socket, port 80 for <c>cti</c> and 443 for <c>ctis</c> (or the <c>httpPort</c> setting). It is the XSI
-/// transport's own requester (Basic authentication, URL prefix, strict TLS with the same CA/pin, trace with the
-/// password masked), used here as a private dependency rather than a copy.
+/// as the CTI socket, port 80 for <c>cti</c> and 443 for <c>ctis</c> (or the <c>httpPort</c> setting). It is the link
+/// library's requester, the one the XSI transport uses too (Basic authentication, URL prefix, strict TLS with the
+/// same CA/pin, trace with the password masked).
 /// </summary>
 internal sealed class CtiSideChannel : IDisposable
 {

@@ -1,7 +1,5 @@
 using Ecsta.Abstractions.Transports;
 using Ecsta.BroadWorks.Framing;
-using Ecsta.BroadWorks.Xsi;
-using Ecsta.Plugins.Transport.Xsi.Http;
 using Serilog;
 
 namespace Ecsta.Plugins.Transport.Xsi.Events;

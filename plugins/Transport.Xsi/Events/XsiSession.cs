@@ -1,10 +1,7 @@
 using System.Threading.Channels;
 using Ecsta.Abstractions.Platform;
 using Ecsta.Abstractions.Transports;
-using Ecsta.BroadWorks.Xsi;
 using Ecsta.BroadWorks.Xsi.Events;
-using Ecsta.Plugins.Transport.Xsi.Http;
-using Ecsta.Plugins.Transport.Xsi.Link;
 using Serilog;
 
 namespace Ecsta.Plugins.Transport.Xsi.Events;
@@ -33,7 +30,7 @@ internal sealed class XsiSession : LinkSession
     /// <summary>Acknowledgements waiting to be sent (tests).</summary>
     internal int PendingAcks => _acks.Reader.Count;
 
-    public XsiSession(XsiRequester requester, PlatformLinkOptions options, XsiLinkSettings settings, ILinkSessionOwner owner, TimeProvider time, ILogger log, ServiceTarget primary, string channelSetId)
+    public XsiSession(XsiRequester requester, PlatformLinkOptions options, LinkSettings settings, ILinkSessionOwner owner, TimeProvider time, ILogger log, ServiceTarget primary, string channelSetId)
         : base(settings, owner, time, log, channelSetId)
     {
         _requester = requester;
@@ -143,15 +140,7 @@ internal sealed class XsiSession : LinkSession
 
     private async Task AddChannelAsync(ServiceTarget target, CancellationToken cancellationToken)
     {
-        var request = new XsiChannel
-        {
-            ChannelSetId = ChannelSetId,
-            Priority = 1,
-            Weight = 50,
-            Expires = Settings.ChannelExpiresSeconds,
-            ApplicationId = Settings.ApplicationId,
-        };
-        var channel = await XsiEventChannel.OpenAsync(_requester, target, request, Time, _options.RequestTimeout, Log, cancellationToken).ConfigureAwait(false);
+        var channel = await XsiEventChannel.OpenAsync(_requester, target, NewChannelRequest(), Time, _options.RequestTimeout, Log, cancellationToken).ConfigureAwait(false);
         lock (_channels)
         {
             _channels.Add(channel);
@@ -185,7 +174,7 @@ internal sealed class XsiSession : LinkSession
                 await DispatchAsync(e, cancellationToken).ConfigureAwait(false);
                 return;
             case XsiEvent other:
-                // ChannelTerminatedEvent among them: not acknowledged (BROADWORKS.md §4.3).
+                // ChannelTerminatedEvent among them: not acknowledged (docs/broadworks.md §4.3).
                 await DispatchAsync(other, cancellationToken).ConfigureAwait(false);
                 return;
             default:

@@ -1,7 +1,7 @@
 namespace Ecsta.BroadWorks.Cti;
 
 /// <summary>
-/// A message of the XspXMLInterface envelope carried on the CTI socket (BROADWORKS.md §7): <see cref="XspRequest"/>,
+/// A message of the XspXMLInterface envelope carried on the CTI socket (docs/broadworks.md §7): <see cref="XspRequest"/>,
 /// <see cref="XspResponse"/>, <see cref="XspEvent"/> or <see cref="XspEventResponse"/>. Read with
 /// <see cref="XspReader"/>, write with <see cref="XspWriter"/>.
 /// </summary>

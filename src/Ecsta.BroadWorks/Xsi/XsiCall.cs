@@ -4,7 +4,7 @@ using Ecsta.BroadWorks.Xml;
 namespace Ecsta.BroadWorks.Xsi;
 
 /// <summary>
-/// The XSI <c>Call</c> element (BROADWORKS.md §5): a call half as sent, in events (<c>call</c>) and as the
+/// The XSI <c>Call</c> element (docs/broadworks.md §5): a call half as sent, in events (<c>call</c>) and as the
 /// body of <c>GET calls/{callId}</c> (root <c>Call</c>). Values are kept as on the wire; times are epoch milliseconds.
 /// </summary>
 public sealed record XsiCall : XsiDocument

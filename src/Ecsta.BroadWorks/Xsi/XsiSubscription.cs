@@ -5,7 +5,7 @@ namespace Ecsta.BroadWorks.Xsi;
 
 /// <summary>
 /// The XSI <c>Subscription</c> document: subscribe and refresh requests and their responses
-/// (BROADWORKS.md §4.2). Children in XSD order.
+/// (docs/broadworks.md §4.2). Children in XSD order.
 /// </summary>
 public sealed record XsiSubscription : XsiDocument
 {

@@ -6,9 +6,9 @@ using Ecsta.BroadWorks.Xsi.Events;
 namespace Ecsta.BroadWorks.Xsi;
 
 /// <summary>
-/// Writes XSI documents in the shapes a BroadWorks XSP sends (BROADWORKS.md and the captures): XSD element order,
-/// default namespace for request/response documents, <c>xsi:</c>/<c>xsi1:</c> prefixes for events,
-/// <c>&lt;?xml version="1.0" encoding="UTF-8"?&gt;</c> first.
+/// Writes XSI documents in the shapes a BroadWorks XSP sends (docs/broadworks.md and the captures in
+/// tests/fixtures/broadworks-public): XSD element order, default namespace for request/response documents,
+/// <c>xsi:</c>/<c>xsi1:</c> prefixes for events, <c>&lt;?xml version="1.0" encoding="UTF-8"?&gt;</c> first.
 /// </summary>
 /// <example>
 /// <code>

@@ -3,7 +3,7 @@ using Serilog;
 namespace Ecsta.Simulator.CallEngine;
 
 /// <summary>
-/// The call engine: users, call halves and the scenarios of BROADWORKS.md §6. Every operation
+/// The call engine: users, call halves and the scenarios of docs/broadworks.md §6. Every operation
 /// runs under one lock and raises <see cref="SimEvent"/>s in the order each party sees them.
 /// All timing goes through the injected <see cref="TimeProvider"/>.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Ecsta.Simulator.CallEngine;
 
-/// <summary>Service settings of one user (the services of BROADWORKS.md §3).</summary>
+/// <summary>Service settings of one user (the services of docs/broadworks.md §3).</summary>
 public sealed class UserServices
 {
     /// <summary>Call Forwarding Always.</summary>

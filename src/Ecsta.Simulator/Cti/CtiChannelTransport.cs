@@ -7,9 +7,9 @@ namespace Ecsta.Simulator.Cti;
 /// <summary>A channel bound to a CTI connection: events go out as <c>xsp:event</c> on the socket.</summary>
 internal sealed class CtiChannelTransport : IChannelTransport
 {
-    private readonly CtiConnection _connection;
+    private readonly CtiServerConnection _connection;
 
-    public CtiChannelTransport(CtiConnection connection) => _connection = connection;
+    public CtiChannelTransport(CtiServerConnection connection) => _connection = connection;
 
     public void Send(ChannelMessage message)
     {
@@ -22,7 +22,7 @@ internal sealed class CtiChannelTransport : IChannelTransport
                 _connection.Enqueue(System.Text.Encoding.UTF8.GetBytes(message.Raw));
                 break;
             default:
-                // ChannelHeartBeat: on CTI the heartbeat request's response carries it (see CtiConnection).
+                // ChannelHeartBeat: on CTI the heartbeat request's response carries it (see CtiServerConnection).
                 break;
         }
     }

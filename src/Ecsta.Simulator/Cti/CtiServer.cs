@@ -12,7 +12,7 @@ using Serilog;
 
 namespace Ecsta.Simulator.Cti;
 
-/// <summary>The CTI server: TCP (8011-style) and TLS (8012-style) listeners, one <see cref="CtiConnection"/> per client.</summary>
+/// <summary>The CTI server: TCP (8011-style) and TLS (8012-style) listeners, one <see cref="CtiServerConnection"/> per client.</summary>
 internal sealed class CtiServer : IAsyncDisposable
 {
     private readonly SimulatorCertificates _certificates;
@@ -115,7 +115,7 @@ internal sealed class CtiServer : IAsyncDisposable
                     stream = ssl;
                 }
 
-                await using var connection = new CtiConnection(stream, _framers.Create(stream, leaveOpen: true), this, _log);
+                await using var connection = new CtiServerConnection(stream, _framers.Create(stream, leaveOpen: true), this, _log);
                 await connection.RunAsync(ct).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException or System.Security.Authentication.AuthenticationException)

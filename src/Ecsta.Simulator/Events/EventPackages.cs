@@ -3,7 +3,7 @@ using Ecsta.Simulator.CallEngine;
 
 namespace Ecsta.Simulator.Events;
 
-/// <summary>Event packages and the event types each delivers (BROADWORKS.md §4.2).</summary>
+/// <summary>Event packages and the event types each delivers (docs/broadworks.md §4.2).</summary>
 internal static class EventPackages
 {
     private static readonly string[] Basic =

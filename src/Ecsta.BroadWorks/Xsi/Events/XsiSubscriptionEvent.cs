@@ -4,7 +4,7 @@ using Ecsta.BroadWorks.Xml;
 namespace Ecsta.BroadWorks.Xsi.Events;
 
 /// <summary>
-/// An <c>xsi:Event</c> of type <c>SubscriptionEvent</c>: one event of a subscription (BROADWORKS.md §4.3),
+/// An <c>xsi:Event</c> of type <c>SubscriptionEvent</c>: one event of a subscription (docs/broadworks.md §4.3),
 /// children in XSD order.
 /// </summary>
 public sealed record XsiSubscriptionEvent : XsiEvent
