@@ -1,7 +1,6 @@
 using System.Net.WebSockets;
 using Ecsta.Host.Runtime;
 using Serilog;
-using StreamJsonRpc;
 
 namespace Ecsta.Host.Api;
 
@@ -54,34 +53,13 @@ internal static class TapiApiEndpoint
     }
 
     /// <summary>Runs one application's session until its socket closes, it is aborted, or the host stops.</summary>
-    internal static async Task RunSessionAsync(WebSocket socket, TapiApiHub hub, string peer, CancellationToken cancellationToken)
-    {
-        var session = new TapiSession(hub, peer);
-        var log = hub.Log.ForContext("SourceContext", "Api");
-        log.Information("Application {Application} connected from {Peer}", session.Id, peer);
-        hub.Register(session);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var handler = new TapiMessageHandler(socket, TapiJson.CreateFormatter(), session.OnWritten);
-        using var rpc = new JsonRpc(handler);
-        rpc.AddLocalRpcTarget(session, new JsonRpcTargetOptions { AllowNonPublicInvocation = false });
-        rpc.StartListening();
-        var pump = session.PumpAsync(rpc, stop.Token);
-        try
-        {
-            await Task.WhenAny(rpc.Completion, pump, session.Aborted, Task.Delay(Timeout.Infinite, stop.Token)).ConfigureAwait(false);
-        }
-        finally
-        {
-            hub.Unregister(session);
-            session.Close();
-            await stop.CancelAsync().ConfigureAwait(false);
-            await CloseSocketAsync(socket, session.AbortReason, hub.Options.Time).ConfigureAwait(false);
-            rpc.Dispose();
-            await Observe(pump).ConfigureAwait(false);
-            await Observe(rpc.Completion).ConfigureAwait(false);
-            log.Information("Application {Application} ({Peer}) disconnected{Reason}", session.Id, peer, session.AbortReason is null ? "" : ": " + session.AbortReason);
-        }
-    }
+    internal static Task RunSessionAsync(WebSocket socket, TapiApiHub hub, string peer, CancellationToken cancellationToken) =>
+        TapiSessionRunner.RunAsync(
+            hub,
+            peer,
+            session => new TapiMessageHandler(socket, TapiJson.CreateFormatter(), session.OnWritten),
+            reason => CloseSocketAsync(socket, reason, hub.Options.Time),
+            cancellationToken);
 
     private static async Task CloseSocketAsync(WebSocket socket, string? reason, TimeProvider time)
     {
@@ -103,17 +81,4 @@ internal static class TapiApiEndpoint
     }
 
     private static string Truncate(string text) => text.Length <= 120 ? text : text[..120];
-
-    private static async Task Observe(Task task)
-    {
-        try
-        {
-            await task.ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException or ConnectionLostException
-            or System.IO.IOException or InvalidOperationException)
-        {
-            // the connection is over; its end was logged
-        }
-    }
 }

@@ -30,6 +30,12 @@ internal sealed partial class ConfigurationValidator
             }
         }
 
+        if (!string.Equals(api.Bridge?.Trim(), ApiConfiguration.BridgeOff, StringComparison.OrdinalIgnoreCase)
+            && !(System.Net.IPEndPoint.TryParse(api.Bridge?.Trim() ?? "", out var bridge) && System.Net.IPAddress.IsLoopback(bridge.Address)))
+        {
+            errors.Add(new ValidationError("api.bridge", $"'{api.Bridge}' is not a loopback address with a port (e.g. 127.0.0.1:5472; port 0 for any free one), nor 'off': the native bridge never listens beyond this machine"));
+        }
+
         return errors;
     }
 

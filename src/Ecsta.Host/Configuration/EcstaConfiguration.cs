@@ -56,6 +56,16 @@ internal sealed class ApiConfiguration
     [JsonProperty("certificateKeyPath", NullValueHandling = NullValueHandling.Ignore)]
     public string? CertificateKeyPath { get; set; }
 
+    /// <summary>The value of <see cref="Bridge"/> that turns the native bridge off.</summary>
+    public const string BridgeOff = "off";
+
+    /// <summary>
+    /// The native bridge for the Windows TSP: a loopback <c>address:port</c> (port 0: any free one, recorded in the
+    /// file <c>bridge-endpoint</c> beside the token), or <c>off</c>. Read at start.
+    /// </summary>
+    [JsonProperty("bridge")]
+    public string Bridge { get; set; } = "127.0.0.1:0";
+
     /// <summary>Allows a listener other machines can reach without TLS (as <c>--allow-insecure-remote</c>); off by default.</summary>
     [JsonProperty("allowInsecureRemote", DefaultValueHandling = DefaultValueHandling.Ignore)]
     public bool AllowInsecureRemote { get; set; }

@@ -1,4 +1,5 @@
 using Ecsta.Abstractions.Licensing;
+using Ecsta.Host.Api.Bridge;
 using Ecsta.Host.Cli;
 using Ecsta.Host.Configuration;
 using Ecsta.Host.Dialog;
@@ -80,6 +81,7 @@ internal static class EcstaHost
             }
 
             await runtime.ApplyAsync(configuration, cancellationToken).ConfigureAwait(false);
+            await using var bridge = BridgeListener.Start(configuration.Api.Bridge, hub, ConfigurationPaths.StateDirectory(store.Path), DialogUrl(app.Urls), log);
 
             using var watcher = demo ? null : new ConfigurationWatcher(store, TimeProvider.System, log.ForContext("SourceContext", "Configuration"));
             if (watcher is not null)
@@ -99,6 +101,9 @@ internal static class EcstaHost
         log.Information("Ecsta stopped");
         return 0;
     }
+
+    private static Uri? DialogUrl(ICollection<string> urls) =>
+        urls.FirstOrDefault() is { } first && Uri.TryCreate(first, UriKind.Absolute, out var listener) ? new Uri(listener, "/dialog/") : null;
 
     private static ILicensePool? OpenLicenses(PluginCatalog catalog, ConfigurationStore store, EcstaConfiguration configuration, ILogger log)
     {
