@@ -51,6 +51,7 @@ void check(int ok, const char *file, int line, const char *what, const char *fmt
 #define CHECK(cond) check((cond) ? 1 : 0, __FILE__, __LINE__, #cond, NULL)
 #define CHECKF(cond, ...) check((cond) ? 1 : 0, __FILE__, __LINE__, #cond, __VA_ARGS__)
 void step(const char *fmt, ...);
+extern size_t g_step_mark; /* the first event of the current step */
 
 /* ---- harness_host.c: asking the driver script to stop and start the host ---- */
 int host_request(const char *what); /* writes <state dir>\host-<what>; 1 if written */

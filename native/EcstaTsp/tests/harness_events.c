@@ -219,7 +219,10 @@ void check(int ok, const char *file, int line, const char *what, const char *fmt
   fflush(stdout);
 }
 
+size_t g_step_mark;
+
 void step(const char *fmt, ...) {
+  g_step_mark = ev_mark();
   va_list ap;
   va_start(ap, fmt);
   printf("step: ");
