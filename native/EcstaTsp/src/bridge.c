@@ -441,6 +441,14 @@ void bridge_stop(void) {
   b_running = 0;
 }
 
+void bridge_unload(void) {
+  if (b_locks_ready == 2 && !b_running) {
+    DeleteCriticalSection(&b_lock);
+    DeleteCriticalSection(&b_send_lock);
+    b_locks_ready = 0;
+  }
+}
+
 int bridge_connected(void) {
   ensure_locks();
   EnterCriticalSection(&b_lock);

@@ -297,11 +297,34 @@ static LONG call_query(HDRVCALL hdCall, const char *method, json_doc **doc, cons
   return bridge_call(method, params, doc, result, NULL, NULL);
 }
 
+/* A call the host forgot while the bridge was down (reported IDLE by the reconciliation): tapisrv may still
+ * read it until lineCloseCall, so it is answered from what the provider knows. */
+static int ghost_call(HDRVCALL hdCall, DWORD *tapi_id, DWORD *state, SYSTEMTIME *since, DWORD *version) {
+  state_lock();
+  tsp_call *c = state_call(TSP_HANDLE(hdCall));
+  tsp_line *l = c ? state_line(c->line_id) : NULL;
+  int ghost = c != NULL && l != NULL && c->host_hcall == 0 && c->valid;
+  if (ghost) {
+    *tapi_id = l->tapi_id;
+    *state = c->state;
+    *since = c->state_time;
+    *version = g_tsp.tspi_version ? g_tsp.tspi_version : ECSTA_TSPI_MAX;
+  }
+  state_unlock();
+  return ghost;
+}
+
 LONG TSPIAPI TSPI_lineGetCallInfo(HDRVCALL hdCall, LPLINECALLINFO lpCallInfo) {
   if (lpCallInfo == NULL) return LINEERR_INVALPOINTER;
   json_doc *doc = NULL;
   const json_value *result = NULL;
-  DWORD tapi_id = 0, version = 0;
+  DWORD tapi_id = 0, version = 0, state = 0;
+  SYSTEMTIME since;
+  if (ghost_call(hdCall, &tapi_id, &state, &since, &version)) {
+    LONG rc = caps_fill_callinfo(lpCallInfo, version, tapi_id, NULL);
+    if (rc == 0) lpCallInfo->dwCallStates = LINECALLSTATE_IDLE;
+    return rc;
+  }
   LONG rc = call_query(hdCall, "lineGetCallInfo", &doc, &result, &tapi_id, NULL, &version);
   if (rc == 0) {
     uint32_t call_id;
@@ -322,8 +345,13 @@ LONG TSPIAPI TSPI_lineGetCallStatus(HDRVCALL hdCall, LPLINECALLSTATUS lpCallStat
   json_doc *doc = NULL;
   const json_value *result = NULL;
   SYSTEMTIME since;
-  DWORD version = 0;
+  DWORD version = 0, tapi_id = 0, state = 0;
   memset(&since, 0, sizeof(since));
+  if (ghost_call(hdCall, &tapi_id, &state, &since, &version)) {
+    LONG rc = caps_fill_callstatus(lpCallStatus, version, NULL, &since);
+    if (rc == 0) lpCallStatus->dwCallState = state;
+    return rc;
+  }
   LONG rc = call_query(hdCall, "lineGetCallStatus", &doc, &result, NULL, &since, &version);
   if (rc == 0) rc = caps_fill_callstatus(lpCallStatus, version, result, &since);
   json_free(doc);

@@ -77,6 +77,13 @@ void dispatch_stop(void) {
   d_thread = NULL;
 }
 
+void dispatch_unload(void) {
+  if (d_ready == 2 && d_thread == NULL) {
+    DeleteCriticalSection(&d_lock);
+    d_ready = 0;
+  }
+}
+
 void dispatch_post(dispatch_kind kind, json_doc *doc) {
   ensure_init();
   item *it = (item *)calloc(1, sizeof(item));

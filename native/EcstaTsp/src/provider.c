@@ -16,6 +16,8 @@ BOOL WINAPI DllMain(HINSTANCE instance, DWORD reason, LPVOID reserved) {
   } else if (reason == DLL_PROCESS_DETACH && reserved == NULL && !g_threads_started) {
     /* FreeLibrary after providerShutdown: nothing runs any more. (At process exit, leave it to the OS.) */
     state_destroy();
+    bridge_unload();
+    dispatch_unload();
   }
   return TRUE;
 }

@@ -44,6 +44,7 @@ typedef void (*bridge_hook)(void *context, const json_value *result);
 int bridge_start(DWORD first_attempt_wait_ms);   /* starts the I/O thread; waits for the first attempt */
 void bridge_stop(void);
 int bridge_connected(void);
+void bridge_unload(void);  /* DLL_PROCESS_DETACH after providerShutdown: the locks go too */
 /* One JSON-RPC request; params_json is an object's text. Blocks for at most one round trip.
  * On success returns 0 and, if wanted, the response document (*doc, caller frees) and its result.
  * hook (optional) runs on the I/O thread with the result before any later frame is handled.
@@ -66,6 +67,7 @@ typedef enum dispatch_kind {
 int dispatch_start(void);
 void dispatch_stop(void);
 void dispatch_post(dispatch_kind kind, json_doc *doc); /* takes ownership of doc */
+void dispatch_unload(void);
 
 /* ---- events.c: host notifications to TSPI events (run on the dispatch thread) ---- */
 void events_notification(const json_value *message);

@@ -821,7 +821,10 @@ static void test_internal_call(line_ctx *a, line_ctx *b) {
 }
 
 static void test_host_loss(line_ctx *line) {
-  step("the host stops: OUTOFSERVICE, requests refused at once");
+  step("a connected call, then the host stops: OUTOFSERVICE, requests refused at once");
+  HTAPICALL ht_ghost;
+  size_t ghost_from;
+  HDRVCALL hd_ghost = make_call(line, L"+4930555012", &ht_ghost, &ghost_from, 0);
   size_t mark = ev_mark();
   CHECK(host_request("stop"));
   line_msg oos = {LINE_LINEDEVSTATE, line->ht, LINEDEVSTATE_OUTOFSERVICE};
@@ -844,6 +847,17 @@ static void test_host_loss(line_ctx *line) {
   ds.dwTotalSize = sizeof(ds);
   CHECK(CALL(PFN_devstatus, "TSPI_lineGetLineDevStatus")(line->hd, &ds) == 0 &&
         ds.dwDevStatusFlags == (LINEDEVSTATUSFLAGS_CONNECTED | LINEDEVSTATUSFLAGS_INSERVICE));
+  if (hd_ghost != NULL) {
+    step("reconciled: the restarted host has no calls, so the call from before went IDLE (before INSERVICE)");
+    call_msg m = {LINE_CALLSTATE, ht_ghost};
+    size_t g = mark;
+    CHECKF(ev_wait(&g, is_call_msg, &m, 1, &e) && e.p1 == LINECALLSTATE_IDLE && g <= at,
+           "LINE_CALLSTATE(IDLE) for the call the host forgot, before INSERVICE");
+    LINECALLSTATUS cs;
+    cs.dwTotalSize = sizeof(cs);
+    CHECK(CALL(PFN_callstatus, "TSPI_lineGetCallStatus")(hd_ghost, &cs) == 0 && cs.dwCallState == LINECALLSTATE_IDLE);
+    CHECK(CALL(PFN_closecall, "TSPI_lineCloseCall")(hd_ghost) == 0);
+  }
   HTAPICALL ht;
   size_t from;
   hd = make_call(line, L"+4930555011", &ht, &from, 1);
