@@ -135,6 +135,10 @@ void events_notification(const json_value *message) {
       if (call_id == 0) new_call(line_id, p2 ? (int64_t)p2 : host_hcall);
       break;
     case LINE_CALLSTATE:
+      /* A call another application of the host made (lineMakeCall over the WebSocket, `ecsta call dial`)
+       * reaches this one without LINE_NEWCALL: its first LINE_CALLSTATE carries our privilege in param3.
+       * tapisrv must hear of it as a new call. */
+      if (call_id == 0 && p3 != 0 && p1 != LINECALLSTATE_IDLE) call_id = new_call(line_id, host_hcall);
       if (call_id) call_state(line_id, call_id, p1, p2, (int64_t)p2);
       break;
     case LINE_CALLINFO:

@@ -864,6 +864,29 @@ static void test_host_loss(line_ctx *line) {
   if (hd) drop_call(hd, ht, from, "lineDrop after the reconnect");
 }
 
+static void test_foreign_call(line_ctx *line) {
+  step("a call another host application makes on line %lu (`ecsta call dial`): LINE_NEWCALL, then its states",
+       (unsigned long)line->device);
+  size_t mark = ev_mark();
+  CHECK(host_cli_dial(line->number, "+4930555013"));
+  ev e;
+  size_t at = mark;
+  if (!ev_wait(&at, is_newcall, &line->ht, T_LINK, &e)) {
+    CHECKF(0, "no LINE_NEWCALL for the call `ecsta call dial` made");
+    ev_dump(g_step_mark);
+    return;
+  }
+  HDRVCALL hd = (HDRVCALL)e.p1;
+  HTAPICALL ht = e.new_htCall;
+  const DWORD states[] = {LINECALLSTATE_PROCEEDING, LINECALLSTATE_RINGBACK, LINECALLSTATE_CONNECTED};
+  expect_states(&at, ht, states, NULL, 3, "the other application's call");
+  LINECALLINFO *ci = (LINECALLINFO *)calloc(1, 4096);
+  ci->dwTotalSize = 4096;
+  CHECK(CALL(PFN_callinfo, "TSPI_lineGetCallInfo")(hd, ci) == 0 && (ci->dwOrigin & LINECALLORIGIN_OUTBOUND));
+  free(ci);
+  drop_call(hd, ht, at, "lineDrop (the other application's call)");
+}
+
 static void test_tui(void) {
   step("TUISPI_providerConfig opens the host's dialog URL (written to ECSTA_TUI_URL_FILE here)");
   CHECK(CALL(PFN_tuiconfig, "TUISPI_providerConfig")(NULL, NULL, PROVIDER_ID) == 0);
@@ -901,6 +924,7 @@ int main(int argc, char **argv) {
     test_consultation(&l0, LINETRANSFERMODE_CONFERENCE);
     test_forward(&l0);
     test_internal_call(&l0, &l1);
+    test_foreign_call(&l0);
     test_tui();
     final_checks();
     step("lineClose both lines");

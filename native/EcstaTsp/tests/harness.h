@@ -34,6 +34,7 @@ int ev_wait(size_t *from, ev_match match, const void *arg, DWORD timeout_ms, ev 
 size_t ev_count(size_t from, ev_match match, const void *arg);
 void ev_dump(size_t from);
 HTAPICALL ev_next_htcall(void);            /* the htCall values LINE_NEWCALL gets */
+void ev_refuse_newcalls(int refuse);       /* answer LINE_NEWCALL with a NULL htCall */
 int ev_nested_callbacks(void);             /* callbacks that overlapped another (must be 0) */
 const char *msg_name(DWORD msg);
 const char *state_name(DWORD state);
@@ -55,5 +56,7 @@ extern size_t g_step_mark; /* the first event of the current step */
 
 /* ---- harness_host.c: asking the driver script to stop and start the host ---- */
 int host_request(const char *what); /* writes <state dir>\host-<what>; 1 if written */
+/* Asks the script to run `ecsta call dial --line LINE NUMBER`, another application of the host. */
+int host_cli_dial(const char *line, const char *number);
 
 #endif

@@ -24,6 +24,7 @@ tmp=$(mktemp -d /tmp/ecsta-tsp.XXXXXX)
 state=$tmp/state
 mkdir -p "$state"
 host_pid=""
+cli_pids=()
 export WINEPREFIX=$tmp/prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 
 stop_host() {
@@ -37,6 +38,7 @@ stop_host() {
 }
 
 cleanup() {
+  for pid in "${cli_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   stop_host
   [ -n "$wineserver" ] && "$wineserver" -k >/dev/null 2>&1 || true
   if [ "${KEEP_TMP:-0}" = 1 ]; then echo "run-wine-tests: kept $tmp"; else rm -rf "$tmp"; fi
@@ -95,6 +97,15 @@ while kill -0 "$harness_pid" 2>/dev/null; do
     rm -f "$state/host-stop"
     echo "run-wine-tests: stopping the host (asked by the harness)"
     stop_host
+  fi
+  if [ -f "$state/host-dial" ]; then
+    read -r dial_line dial_number <"$state/host-dial" || true
+    rm -f "$state/host-dial"
+    api=$(grep -o 'ws://127\.0\.0\.1:[0-9]*/tapi' "$tmp/host.log" | tail -1 | sed 's#^ws://#http://#; s#/tapi$##')
+    echo "run-wine-tests: ecsta call dial --line $dial_line $dial_number (asked by the harness)"
+    dotnet "$host_dll" call dial --line "$dial_line" "$dial_number" --url "$api" --config "$state/ecsta.json" \
+      >>"$tmp/cli.log" 2>&1 &
+    cli_pids+=($!)
   fi
   if [ -f "$state/host-start" ]; then
     rm -f "$state/host-start"
