@@ -12,6 +12,9 @@ static size_t count, capacity;
 static uintptr_t next_htcall = 0x6100;
 static volatile LONG in_callback;
 static int nested;
+static volatile LONG refuse_newcalls;
+
+void ev_refuse_newcalls(int refuse) { InterlockedExchange(&refuse_newcalls, refuse); }
 
 int g_failures, g_checks;
 
@@ -80,8 +83,8 @@ void CALLBACK harness_line_event(HTAPILINE htLine, HTAPICALL htCall, DWORD msg, 
   e.p3 = p3;
   e.thread = GetCurrentThreadId();
   if (msg == LINE_NEWCALL && p2 != 0) {
-    /* As tapisrv: hand back our handle for the provider's new call. */
-    e.new_htCall = ev_next_htcall();
+    /* As tapisrv: hand back our handle for the provider's new call (or none, as tapisrv may). */
+    e.new_htCall = refuse_newcalls ? NULL : ev_next_htcall();
     *(HTAPICALL *)p2 = e.new_htCall;
   }
   record(&e);

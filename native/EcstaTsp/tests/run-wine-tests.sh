@@ -65,6 +65,11 @@ echo "  $(echo "$exports" | wc -l) exports, all undecorated"
 echo "run-wine-tests: unit tests (Wine; the first start of a prefix takes a few seconds)"
 "$wine" "$build/unit_tests.exe" 2>/dev/null
 
+echo "run-wine-tests: bridge tests (a scripted fake host: malformed frames, refusals, silence, LINE_CREATE/REMOVE, memory)"
+mkdir -p "$tmp/fake-state"
+ECSTA_STATE_DIR=$(winpath "$tmp/fake-state") ECSTA_TSP_LOG=$(winpath "$tmp/tsp-fake.log") \
+  "$wine" "$build/bridge_tests.exe" "$(winpath "$build/ecsta.tsp")" 2>/dev/null
+
 if [ ! -f "$host_dll" ]; then
   echo "run-wine-tests: building the host"
   dotnet build "$repo/src/Ecsta.Host/Ecsta.Host.csproj" -c Release >/dev/null
