@@ -126,7 +126,7 @@ void events_notification(const json_value *message) {
   DWORD line_states = l ? l->line_states : 0, address_states = l ? l->address_states : 0;
   tsp_call *c = l ? state_call_by_host(line_id, msg == LINE_NEWCALL ? (int64_t)p2 : host_hcall) : NULL;
   uint32_t call_id = c ? c->id : 0;
-  if (msg == LINE_CLOSE && l) l->host_hline = 0;
+  if (msg == LINE_CLOSE && l) state_line_set_host(l, 0);
   state_unlock();
   if (line_id == 0) return;
 
@@ -168,30 +168,33 @@ void events_sync_devices(void) {
   state_unlock();
   if (!ready) return;
   if (devices_refresh(NULL, NULL) != 0) return;
-  DWORD_PTR create[64];
-  DWORD remove[64];
-  size_t nc = 0, nr = 0;
   state_lock();
   HPROVIDER provider = g_tsp.provider;
-  for (size_t i = 0; i < g_tsp.device_count; i++) {
+  size_t n = g_tsp.device_count;
+  DWORD_PTR *create = (DWORD_PTR *)malloc((n ? n : 1) * sizeof(DWORD_PTR));
+  DWORD *remove = (DWORD *)malloc((n ? n : 1) * sizeof(DWORD));
+  size_t nc = 0, nr = 0;
+  for (size_t i = 0; create != NULL && remove != NULL && i < n; i++) {
     tsp_device *d = &g_tsp.devices[i];
     if (d->present && d->removed) { /* back after a removal: a new TAPI device */
       d->removed = 0;
-      d->tapi_id = ECSTA_NO_DEVICE;
+      state_device_set_tapi(d, ECSTA_NO_DEVICE);
       d->temp_id = 0;
     }
-    if (d->present && d->tapi_id == ECSTA_NO_DEVICE && d->temp_id == 0 && nc < 64) {
+    if (d->present && d->tapi_id == ECSTA_NO_DEVICE && d->temp_id == 0) {
       d->temp_id = ++g_tsp.next_temp_id;
       create[nc++] = d->temp_id;
     } else if (!d->present && !d->removed) {
       d->removed = 1;
-      if (d->tapi_id != ECSTA_NO_DEVICE && nr < 64) remove[nr++] = d->tapi_id;
+      if (d->tapi_id != ECSTA_NO_DEVICE) remove[nr++] = d->tapi_id;
       d->temp_id = 0;
     }
   }
   state_unlock();
   for (size_t i = 0; i < nc; i++) provider_event(LINE_CREATE, (DWORD_PTR)provider, create[i]);
   for (size_t i = 0; i < nr; i++) provider_event(LINE_REMOVE, remove[i], 0);
+  free(create);
+  free(remove);
 }
 
 /* ---- the bridge comes and goes ---- */
@@ -247,38 +250,42 @@ static void reconcile(uint32_t line_id, int64_t host_hline) {
   json_free(doc);
 
   /* Our calls on this line: still there (state may have changed), or gone (IDLE). */
-  uint32_t ids[256];
-  DWORD updates[256][2];
-  int gone[256];
-  size_t m = 0;
+  typedef struct seen {
+    uint32_t id;
+    DWORD state, mode;
+    int gone;
+  } seen;
+  size_t m = 0, cap = 0;
   state_lock();
-  for (tsp_call *c = g_tsp.calls; c && m < 256; c = c->next) {
+  for (tsp_call *c = g_tsp.calls; c; c = c->next) cap++;
+  seen *ours = (seen *)calloc(cap ? cap : 1, sizeof(seen));
+  for (tsp_call *c = g_tsp.calls; ours != NULL && c; c = c->next) {
     if (c->line_id != line_id || !c->valid || c->state == LINECALLSTATE_IDLE) continue;
     host_call *found = NULL;
     for (size_t i = 0; i < k; i++) {
       if (hc[i].hcall == c->host_hcall && (c->call_id == 0 || hc[i].call_id == c->call_id)) found = &hc[i];
     }
-    ids[m] = c->id;
-    gone[m] = found == NULL;
+    ours[m].id = c->id;
+    ours[m].gone = found == NULL;
     if (found) {
       found->matched = 1;
-      updates[m][0] = found->state;
-      updates[m][1] = found->mode;
+      ours[m].state = found->state;
+      ours[m].mode = found->mode;
     } else {
       c->host_hcall = 0; /* a ghost: the host forgot it */
-      updates[m][0] = LINECALLSTATE_IDLE;
-      updates[m][1] = 0;
+      ours[m].state = LINECALLSTATE_IDLE;
     }
     m++;
   }
   state_unlock();
   for (size_t i = 0; i < m; i++) {
     state_lock();
-    tsp_call *c = state_call(ids[i]);
-    int changed = c && (gone[i] || c->state != updates[i][0] || c->state_mode != updates[i][1]);
+    tsp_call *c = state_call(ours[i].id);
+    int changed = c && (ours[i].gone || c->state != ours[i].state || c->state_mode != ours[i].mode);
     state_unlock();
-    if (changed) call_state(line_id, ids[i], updates[i][0], updates[i][1], 0);
+    if (changed) call_state(line_id, ours[i].id, ours[i].state, ours[i].mode, 0);
   }
+  free(ours);
   /* Calls that appeared while we were away. */
   for (size_t i = 0; i < k; i++) {
     if (hc[i].matched || hc[i].state == LINECALLSTATE_IDLE) continue;
@@ -294,16 +301,35 @@ static void reconcile(uint32_t line_id, int64_t host_hline) {
   free(hc);
 }
 
-void events_connected(void) {
-  events_sync_devices();
-  uint32_t ids[256];
-  size_t n = 0;
+/* The ids of the open lines that match (caller frees; *n their number). */
+static uint32_t *lines_where(int (*match)(tsp_line *), size_t *n) {
+  *n = 0;
   state_lock();
-  for (tsp_line *l = g_tsp.lines; l && n < 256; l = l->next) {
-    if (l->host_hline == 0) ids[n++] = l->id;
+  size_t cap = 0;
+  for (tsp_line *l = g_tsp.lines; l; l = l->next) cap++;
+  uint32_t *ids = (uint32_t *)malloc((cap ? cap : 1) * sizeof(uint32_t));
+  for (tsp_line *l = g_tsp.lines; ids != NULL && l; l = l->next) {
+    if (match(l)) ids[(*n)++] = l->id;
   }
   state_unlock();
-  for (size_t i = 0; i < n; i++) {
+  return ids;
+}
+
+static int not_open_on_host(tsp_line *l) { return l->host_hline == 0; }
+
+/* Marks the line lost; 1 if OUTOFSERVICE is to be reported (first loss, and tapisrv wants it). */
+static int mark_lost(tsp_line *l) {
+  state_line_set_host(l, 0);
+  if (l->out_of_service) return 0;
+  l->out_of_service = 1;
+  return (l->line_states & LINEDEVSTATE_OUTOFSERVICE) != 0;
+}
+
+void events_connected(void) {
+  events_sync_devices();
+  size_t n;
+  uint32_t *ids = lines_where(not_open_on_host, &n);
+  for (size_t i = 0; ids != NULL && i < n; i++) {
     state_lock();
     tsp_line *l = state_line(ids[i]);
     uint32_t host_id = l ? l->host_id : 0;
@@ -319,7 +345,7 @@ void events_connected(void) {
     DWORD states = 0;
     int in_service = 1;
     if (l) {
-      l->host_hline = h;
+      state_line_set_host(l, h);
       was_out = l->out_of_service;
       l->out_of_service = 0;
       states = l->line_states;
@@ -327,7 +353,7 @@ void events_connected(void) {
       in_service = d ? d->in_service : 0;
     }
     state_unlock();
-    if (l == NULL) {
+    if (l == NULL) { /* closed meanwhile */
       char params[64];
       wsprintfA(params, "{\"hLine\":%lu}", (unsigned long)h);
       bridge_call("lineClose", params, NULL, NULL, NULL, NULL);
@@ -338,26 +364,15 @@ void events_connected(void) {
       events_line_event(ids[i], 0, LINE_LINEDEVSTATE, LINEDEVSTATE_INSERVICE, 0, 0);
     }
   }
+  free(ids);
 }
 
 void events_disconnected(void) {
-  uint32_t ids[256];
-  DWORD states[256];
-  size_t n = 0;
-  state_lock();
-  for (tsp_line *l = g_tsp.lines; l; l = l->next) {
-    l->host_hline = 0;
-    if (!l->out_of_service && n < 256) {
-      l->out_of_service = 1;
-      states[n] = l->line_states;
-      ids[n++] = l->id;
-    }
-  }
-  state_unlock();
+  size_t n;
+  uint32_t *ids = lines_where(mark_lost, &n); /* marks every line, lists those to tell */
   pending_fail_all(LINEERR_RESOURCEUNAVAIL);
-  for (size_t i = 0; i < n; i++) {
-    if (states[i] & LINEDEVSTATE_OUTOFSERVICE) {
-      events_line_event(ids[i], 0, LINE_LINEDEVSTATE, LINEDEVSTATE_OUTOFSERVICE, 0, 0);
-    }
+  for (size_t i = 0; ids != NULL && i < n; i++) {
+    events_line_event(ids[i], 0, LINE_LINEDEVSTATE, LINEDEVSTATE_OUTOFSERVICE, 0, 0);
   }
+  free(ids);
 }

@@ -31,7 +31,7 @@ static void on_open_reply(void *context, const json_value *result) {
   state_lock();
   tsp_line *l = state_line(*(uint32_t *)context);
   if (l) {
-    l->host_hline = h;
+    state_line_set_host(l, h);
     l->out_of_service = 0;
   }
   state_unlock();
@@ -94,6 +94,7 @@ LONG TSPIAPI TSPI_lineClose(HDRVLINE hdLine) {
       tsp_line *l = *p;
       *p = l->next;
       h = l->host_hline;
+      state_line_set_host(l, 0);
       found = 1;
       for (tsp_call **c = &g_tsp.calls; *c;) {
         if ((*c)->line_id == l->id) {

@@ -83,7 +83,7 @@ LONG TSPIAPI TSPI_providerInit(DWORD dwTSPIVersion, DWORD dwPermanentProviderID,
   g_tsp.completion_proc = lpfnCompletionProc;
   /* The first dwNumLines devices, in the order providerEnumDevices counted them. */
   for (size_t i = 0; i < g_tsp.device_count && i < dwNumLines; i++) {
-    g_tsp.devices[i].tapi_id = dwLineDeviceIDBase + (DWORD)i;
+    state_device_set_tapi(&g_tsp.devices[i], dwLineDeviceIDBase + (DWORD)i);
   }
   g_tsp.initialized = 1;
   state_unlock();
@@ -111,7 +111,7 @@ LONG TSPIAPI TSPI_providerCreateLineDevice(DWORD_PTR dwTempID, DWORD dwDeviceID)
   for (size_t i = 0; i < g_tsp.device_count; i++) {
     tsp_device *d = &g_tsp.devices[i];
     if (d->temp_id == dwTempID && dwTempID != 0) {
-      d->tapi_id = dwDeviceID;
+      state_device_set_tapi(d, dwDeviceID);
       d->temp_id = 0;
       rc = 0;
       break;

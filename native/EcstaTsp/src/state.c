@@ -29,6 +29,9 @@ void state_free_all(void) {
   }
   free(g_tsp.devices);
   g_tsp.devices = NULL;
+  idmap_free(&g_tsp.device_by_host);
+  idmap_free(&g_tsp.device_by_tapi);
+  idmap_free(&g_tsp.line_by_host);
   g_tsp.device_count = g_tsp.device_capacity = 0;
   while (g_tsp.lines) {
     tsp_line *n = g_tsp.lines->next;
@@ -60,17 +63,29 @@ uint32_t state_new_handle(void) {
 }
 
 tsp_device *state_device_by_tapi(DWORD tapi_id) {
-  for (size_t i = 0; i < g_tsp.device_count; i++) {
-    if (g_tsp.devices[i].tapi_id == tapi_id && tapi_id != ECSTA_NO_DEVICE) return &g_tsp.devices[i];
+  uint32_t i;
+  if (tapi_id == ECSTA_NO_DEVICE || !idmap_get(&g_tsp.device_by_tapi, tapi_id, &i) || i >= g_tsp.device_count) {
+    return NULL;
   }
-  return NULL;
+  return &g_tsp.devices[i];
 }
 
 tsp_device *state_device_by_host(uint32_t host_id) {
-  for (size_t i = 0; i < g_tsp.device_count; i++) {
-    if (g_tsp.devices[i].host_id == host_id) return &g_tsp.devices[i];
-  }
-  return NULL;
+  uint32_t i;
+  if (!idmap_get(&g_tsp.device_by_host, host_id, &i) || i >= g_tsp.device_count) return NULL;
+  return &g_tsp.devices[i];
+}
+
+void state_device_set_tapi(tsp_device *d, DWORD tapi_id) {
+  if (d->tapi_id != ECSTA_NO_DEVICE) idmap_remove(&g_tsp.device_by_tapi, d->tapi_id);
+  d->tapi_id = tapi_id;
+  if (tapi_id != ECSTA_NO_DEVICE) idmap_put(&g_tsp.device_by_tapi, tapi_id, (uint32_t)(d - g_tsp.devices));
+}
+
+void state_line_set_host(tsp_line *l, int64_t host_hline) {
+  if (l->host_hline != 0) idmap_remove(&g_tsp.line_by_host, (uint32_t)l->host_hline);
+  l->host_hline = host_hline;
+  if (host_hline != 0) idmap_put(&g_tsp.line_by_host, (uint32_t)host_hline, l->id);
 }
 
 static char *dup_or_empty(const char *s) {
@@ -93,6 +108,7 @@ tsp_device *state_device_add(uint32_t host_id, const char *number, const char *n
       g_tsp.devices = n;
       g_tsp.device_capacity = cap;
     }
+    if (!idmap_put(&g_tsp.device_by_host, host_id, (uint32_t)g_tsp.device_count)) return NULL;
     d = &g_tsp.devices[g_tsp.device_count++];
     memset(d, 0, sizeof(*d));
     d->tapi_id = ECSTA_NO_DEVICE;
@@ -121,11 +137,12 @@ tsp_line *state_line(uint32_t id) {
 }
 
 tsp_line *state_line_by_host(int64_t host_hline) {
-  if (host_hline == 0) return NULL;
-  for (tsp_line *l = g_tsp.lines; l; l = l->next) {
-    if (l->host_hline == host_hline) return l;
+  uint32_t id;
+  if (host_hline <= 0 || host_hline > 0xFFFFFFFFLL || !idmap_get(&g_tsp.line_by_host, (uint32_t)host_hline, &id)) {
+    return NULL;
   }
-  return NULL;
+  tsp_line *l = state_line(id);
+  return l && l->host_hline == host_hline ? l : NULL;
 }
 
 tsp_call *state_call(uint32_t id) {

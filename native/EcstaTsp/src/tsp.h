@@ -10,6 +10,7 @@
 
 #include "lineerr.h"
 
+#include "idmap.h"
 #include "json.h"
 
 #define ECSTA_CLIENT_NAME "ecsta.tsp/" ECSTA_TSP_VERSION
@@ -141,6 +142,9 @@ typedef struct tsp_state {
   size_t device_count;
   size_t device_capacity;
   DWORD_PTR next_temp_id;
+  idmap device_by_host;       /* host device id -> index in devices */
+  idmap device_by_tapi;       /* TAPI device id -> index in devices */
+  idmap line_by_host;         /* host hLine -> our line id */
   tsp_line *lines;
   tsp_call *calls;
   tsp_async *asyncs;
@@ -159,7 +163,9 @@ uint32_t state_new_handle(void);
 tsp_device *state_device_by_tapi(DWORD tapi_id);
 tsp_device *state_device_by_host(uint32_t host_id);
 tsp_device *state_device_add(uint32_t host_id, const char *number, const char *name, int in_service);
+void state_device_set_tapi(tsp_device *device, DWORD tapi_id); /* keeps the lookup current */
 tsp_line *state_line(uint32_t id);
+void state_line_set_host(tsp_line *line, int64_t host_hline); /* keeps the lookup current */
 tsp_line *state_line_by_host(int64_t host_hline);
 tsp_call *state_call(uint32_t id);
 tsp_call *state_call_by_host(uint32_t line_id, int64_t host_hcall);

@@ -345,6 +345,29 @@ static void cycle(int n) {
   stop_provider();
 }
 
+static void test_scale(void) {
+  step("20,000 lines: providerEnumDevices, providerInit and a negotiation per line stay fast");
+  fake_set_devices(20000);
+  ev_reset();
+  DWORD t0 = GetTickCount();
+  DWORD lines = 0;
+  if (!start_provider(&lines)) return;
+  CHECKF(lines == 20000, "%lu lines", (unsigned long)lines);
+  PFN_negotiate negotiate = CALL(PFN_negotiate, "TSPI_lineNegotiateTSPIVersion");
+  int all = 1;
+  DWORD v;
+  for (DWORD i = 0; i < lines; i++) all &= negotiate(200 + i, 0x00020002, 0x00030000, &v) == 0;
+  CHECK(all);
+  HDRVLINE l = NULL;
+  CHECK(CALL(PFN_open, "TSPI_lineOpen")(200 + 19999, ht_line, &l, 0x00030000, harness_line_event) == 0);
+  DWORD took = GetTickCount() - t0;
+  printf("  enumerate, init, 20,000 negotiations, open: %lu ms\n", (unsigned long)took);
+  CHECKF(took < 10000, "took %lu ms", (unsigned long)took);
+  CHECK(CALL(PFN_close, "TSPI_lineClose")(l) == 0);
+  stop_provider();
+  fake_set_devices(2);
+}
+
 int main(int argc, char **argv) {
   setvbuf(stdout, NULL, _IONBF, 0);
   ev_init();
@@ -369,6 +392,7 @@ int main(int argc, char **argv) {
     CHECK(CALL(PFN_close, "TSPI_lineClose")(line) == 0);
     stop_provider();
   }
+  test_scale();
   step("memory: load, init, open, call, a request outstanding, shutdown, unload - 8 times");
   cycle(0);
   size_t before = heap_in_use();

@@ -209,14 +209,23 @@ static void answer(SOCKET s, const json_value *req) {
     snprintf(body, sizeof(body), "{\"jsonrpc\":\"2.0\",\"id\":%lld,\"error\":{\"code\":%lld,\"message\":\"scripted\"}}",
              (long long)id, r->error);
   } else if (strcmp(method, "lineGetDevices") == 0) {
-    char list[1024] = "";
+    json_buf list;
+    jb_init(&list);
+    char head[64];
+    snprintf(head, sizeof(head), "{\"jsonrpc\":\"2.0\",\"id\":%lld,\"result\":[", (long long)id);
+    jb_raw(&list, head);
     for (int i = 0; i < devices; i++) {
       char one[200];
       snprintf(one, sizeof(one), "%s{\"deviceId\":%d,\"lineName\":\"%d / Test %d\",\"number\":\"%d\",\"inService\":true,\"numOpens\":0}",
                i ? "," : "", 10 + i, 2000 + i, i, 2000 + i);
-      strncat(list, one, sizeof(list) - strlen(list) - 1);
+      jb_raw(&list, one);
     }
-    snprintf(body, sizeof(body), "{\"jsonrpc\":\"2.0\",\"id\":%lld,\"result\":[%s]}", (long long)id, list);
+    jb_raw(&list, "]}");
+    frame(&out, list.data, -1);
+    jb_free(&list);
+    send_all(s, out.data, (int)out.len);
+    jb_free(&out);
+    return;
   } else if (strcmp(method, "lineOpen") == 0) {
     snprintf(body, sizeof(body), "{\"jsonrpc\":\"2.0\",\"id\":%lld,\"result\":{\"hLine\":11}}", (long long)id);
   } else if (strcmp(method, "lineGetCalls") == 0) {

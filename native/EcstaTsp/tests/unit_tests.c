@@ -8,6 +8,7 @@
 
 #include "base64.h"
 #include "frames.h"
+#include "idmap.h"
 #include "json.h"
 #include "lineerr.h"
 #include "varstruct.h"
@@ -214,7 +215,30 @@ static void test_base64(void) {
   free(d);
 }
 
+static void test_idmap(void) {
+  idmap m;
+  idmap_init(&m);
+  uint32_t v = 0;
+  CHECK(!idmap_get(&m, 1, &v));
+  int ok = 1;
+  for (uint32_t k = 0; k < 20000; k++) ok &= idmap_put(&m, k * 7919u, k);
+  CHECK(ok && m.count == 20000);
+  int found = 1;
+  for (uint32_t k = 0; k < 20000; k++) found &= idmap_get(&m, k * 7919u, &v) && v == k;
+  CHECK(found);
+  for (uint32_t k = 0; k < 20000; k += 2) idmap_remove(&m, k * 7919u);
+  CHECK(m.count == 10000);
+  int rest = 1;
+  for (uint32_t k = 0; k < 20000; k++) rest &= (k % 2 == 0) ? !idmap_get(&m, k * 7919u, &v) : (idmap_get(&m, k * 7919u, &v) && v == k);
+  CHECK(rest);
+  CHECK(idmap_put(&m, 7919u * 3, 42) && idmap_get(&m, 7919u * 3, &v) && v == 42 && m.count == 10000);
+  idmap_remove(&m, 123456789u); /* absent: nothing happens */
+  CHECK(m.count == 10000);
+  idmap_free(&m);
+}
+
 int main(void) {
+  test_idmap();
   test_json_reader();
   test_json_writer();
   test_frames();
