@@ -468,10 +468,18 @@ void jb_cstring(json_buf *b, const char *utf8) {
 }
 
 void jb_int(json_buf *b, int64_t value) {
-  char tmp[32];
-  snprintf(tmp, sizeof(tmp), "%lld", (long long)value);
+  /* By hand: the C runtime a mingw DLL binds (msvcrt) has not always known "%lld". */
+  char tmp[24];
+  size_t i = sizeof(tmp);
+  uint64_t v = value < 0 ? (uint64_t)0 - (uint64_t)value : (uint64_t)value;
+  tmp[--i] = 0;
+  do {
+    tmp[--i] = (char)('0' + (int)(v % 10));
+    v /= 10;
+  } while (v != 0);
+  if (value < 0) tmp[--i] = '-';
   jb_sep(b);
-  jb_raw(b, tmp);
+  jb_raw(b, tmp + i);
 }
 
 void jb_bool(json_buf *b, int value) { jb_sep(b); jb_raw(b, value ? "true" : "false"); }

@@ -55,8 +55,8 @@ LONG TSPIAPI TSPI_lineOpen(DWORD dwDeviceID, HTAPILINE htLine, LPHDRVLINE lphdLi
   l->host_id = d->host_id;
   l->htLine = htLine;
   l->event_proc = lpfnEventProc;
-  l->line_states = ECSTA_ALL_LINESTATES;
-  l->address_states = ECSTA_ALL_ADDRESSSTATES;
+  l->line_states = 0; /* TSPI: line and address status reporting is disabled until lineSetStatusMessages */
+  l->address_states = 0;
   l->media_modes = LINEMEDIAMODE_INTERACTIVEVOICE;
   l->out_of_service = 1; /* until the host opened it */
   l->next = g_tsp.lines;

@@ -36,6 +36,9 @@ LONG TSPIAPI TSPI_lineGetAddressID(HDRVLINE hdLine, LPDWORD lpdwAddressID, DWORD
 }
 
 LONG TSPIAPI TSPI_lineSetStatusMessages(HDRVLINE hdLine, DWORD dwLineStates, DWORD dwAddressStates) {
+  /* TSPI: reporting starts disabled; the sets are the union of what tapisrv's applications asked for. */
+  if (dwLineStates & ~(DWORD)ECSTA_ALL_LINESTATES) return LINEERR_INVALLINESTATE;
+  if (dwAddressStates & ~(DWORD)ECSTA_ALL_ADDRESSSTATES) return LINEERR_INVALADDRESSSTATE;
   state_lock();
   tsp_line *l = state_line(TSP_HANDLE(hdLine));
   if (l) {

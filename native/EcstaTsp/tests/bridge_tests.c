@@ -32,6 +32,7 @@ typedef LONG(WINAPI *PFN_shutdown)(DWORD, DWORD);
 typedef LONG(WINAPI *PFN_create)(DWORD_PTR, DWORD);
 typedef LONG(WINAPI *PFN_open)(DWORD, HTAPILINE, LPHDRVLINE, DWORD, LINEEVENT);
 typedef LONG(WINAPI *PFN_close)(HDRVLINE);
+typedef LONG(WINAPI *PFN_statusmsgs)(HDRVLINE, DWORD, DWORD);
 typedef LONG(WINAPI *PFN_makecall)(DRV_REQUESTID, HDRVLINE, HTAPICALL, LPHDRVCALL, LPCWSTR, DWORD, LPLINECALLPARAMS);
 typedef LONG(WINAPI *PFN_callreq)(DRV_REQUESTID, HDRVCALL);
 typedef LONG(WINAPI *PFN_callstatus)(HDRVCALL, LPLINECALLSTATUS);
@@ -113,6 +114,26 @@ static void test_late_host(void) {
   CHECK(CALL(PFN_negotiate, "TSPI_lineNegotiateTSPIVersion")(201, 0x00020002, 0x00030000, &v) == 0 && v == 0x00030000);
   CHECK(CALL(PFN_open, "TSPI_lineOpen")(200, ht_line, &line, 0x00030000, harness_line_event) == 0);
   CHECK(fake_requests("lineOpen") == 1);
+
+  step("status messages start disabled (TSPI); lineSetStatusMessages enables them and refuses unknown bits");
+  size_t mark = ev_mark();
+  fake_send("{\"jsonrpc\":\"2.0\",\"method\":\"LINE_ADDRESSSTATE\",\"params\":{\"hLine\":11,\"param1\":0,\"param2\":64}}", -1);
+  /* A LINE_NEWCALL after it (always delivered) shows the message before it has been handled. */
+  fake_send("{\"jsonrpc\":\"2.0\",\"method\":\"LINE_NEWCALL\",\"params\":{\"hLine\":11,\"hCall\":97,\"param1\":0,\"param2\":97,\"param3\":4}}", -1);
+  DWORD newcall = LINE_NEWCALL;
+  size_t seen = mark;
+  CHECK(ev_wait(&seen, is_msg, &newcall, T, NULL));
+  PFN_statusmsgs set = CALL(PFN_statusmsgs, "TSPI_lineSetStatusMessages");
+  CHECK(set(line, 0x02000000, 0) == LINEERR_INVALLINESTATE);
+  CHECK(set(line, 0, 0x200) == LINEERR_INVALADDRESSSTATE);
+  CHECK(set(line, LINEDEVSTATE_OUTOFSERVICE | LINEDEVSTATE_INSERVICE, LINEADDRESSSTATE_FORWARD) == 0);
+  fake_send("{\"jsonrpc\":\"2.0\",\"method\":\"LINE_ADDRESSSTATE\",\"params\":{\"hLine\":11,\"param1\":0,\"param2\":32}}", -1);
+  fake_send("{\"jsonrpc\":\"2.0\",\"method\":\"LINE_ADDRESSSTATE\",\"params\":{\"hLine\":11,\"param1\":0,\"param2\":64}}", -1);
+  DWORD addressstate = LINE_ADDRESSSTATE;
+  size_t from = mark;
+  ev e;
+  CHECK(ev_wait(&from, is_msg, &addressstate, T, &e) && e.p2 == LINEADDRESSSTATE_FORWARD);
+  CHECKF(ev_count(mark, is_msg, &addressstate) == 1, "only the enabled FORWARD after enabling reached tapisrv");
 }
 
 static void test_completion_in_same_segment(void) {

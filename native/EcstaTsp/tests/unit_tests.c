@@ -94,6 +94,16 @@ static void test_json_writer(void) {
   jb_end_array(&b);
   jb_end_object(&b);
   CHECK(!b.failed);
+  json_buf ints;
+  jb_init(&ints);
+  jb_begin_array(&ints);
+  jb_int(&ints, 0);
+  jb_int(&ints, INT64_MIN);
+  jb_int(&ints, INT64_MAX);
+  jb_int(&ints, 4294967295LL);
+  jb_end_array(&ints);
+  CHECK(strcmp(ints.data, "[0,-9223372036854775808,9223372036854775807,4294967295]") == 0);
+  jb_free(&ints);
   CHECK(strcmp(b.data, "{\"s\":\"q\\\"\\\\\\n\\u0001\",\"n\":-2147483576,\"a\":[1,true,null,{}]}") == 0);
   json_doc *d = json_parse(b.data, b.len, NULL, 0);
   CHECK(d != NULL);
