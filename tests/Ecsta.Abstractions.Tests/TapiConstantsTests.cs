@@ -30,6 +30,12 @@ public sealed class TapiConstantsTests
 
     [Theory]
     [InlineData(LineErr.INVALADDRESS, 0x80000010u)]
+    [InlineData(LineErr.INCOMPATIBLEEXTVERSION, 0x8000000Du)]
+    [InlineData(LineErr.INVALADDRESSMODE, 0x80000012u)]
+    [InlineData(LineErr.INVALADDRESSSTATE, 0x80000013u)]
+    [InlineData(LineErr.INVALCALLSELECT, 0x8000001Bu)]
+    [InlineData(LineErr.INVALDEVICECLASS, 0x80000023u)]
+    [InlineData(LineErr.INVALMEDIAMODE, 0x8000002Fu)]
     [InlineData(LineErr.INVALCALLSTATE, 0x8000001Cu)]
     [InlineData(LineErr.INVALLINESTATE, 0x8000002Cu)]
     [InlineData(LineErr.INVALPARAM, 0x80000032u)]

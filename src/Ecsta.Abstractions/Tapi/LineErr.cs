@@ -15,24 +15,36 @@ public enum LineErr : uint
     CONFERENCEFULL = 0x80000007,
     /// <summary>The API version is not supported.</summary>
     INCOMPATIBLEAPIVERSION = 0x8000000C,
+    /// <summary>The extension version is not supported.</summary>
+    INCOMPATIBLEEXTVERSION = 0x8000000D,
     /// <summary>The device is in use.</summary>
     INUSE = 0x8000000F,
     /// <summary>The destination address is invalid.</summary>
     INVALADDRESS = 0x80000010,
     /// <summary>The address id is invalid.</summary>
     INVALADDRESSID = 0x80000011,
+    /// <summary>The address mode is invalid.</summary>
+    INVALADDRESSMODE = 0x80000012,
+    /// <summary>The address states are invalid.</summary>
+    INVALADDRESSSTATE = 0x80000013,
     /// <summary>The call handle is invalid.</summary>
     INVALCALLHANDLE = 0x80000018,
+    /// <summary>The call select value is invalid.</summary>
+    INVALCALLSELECT = 0x8000001B,
     /// <summary>The operation is not allowed in the call's state.</summary>
     INVALCALLSTATE = 0x8000001C,
     /// <summary>The conference call handle is invalid.</summary>
     INVALCONFCALLHANDLE = 0x80000020,
     /// <summary>The consultation call handle is invalid.</summary>
     INVALCONSULTCALLHANDLE = 0x80000021,
+    /// <summary>The device class is not supported.</summary>
+    INVALDEVICECLASS = 0x80000023,
     /// <summary>The line handle is invalid.</summary>
     INVALLINEHANDLE = 0x8000002B,
     /// <summary>The line is out of service.</summary>
     INVALLINESTATE = 0x8000002C,
+    /// <summary>The media mode is invalid or not supported.</summary>
+    INVALMEDIAMODE = 0x8000002F,
     /// <summary>A parameter is invalid.</summary>
     INVALPARAM = 0x80000032,
     /// <summary>A pointer is invalid.</summary>

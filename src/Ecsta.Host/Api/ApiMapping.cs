@@ -33,7 +33,7 @@ internal static class ApiMapping
 
     public static ApiDevCaps DevCaps(LineDevCaps c) => new(
         c.DeviceId, c.LineName, c.ProviderInfo, c.NumAddresses, (uint)c.MediaModes, (uint)c.BearerModes,
-        (uint)c.LineFeatures, TapiNames.Flags(c.LineFeatures), (uint)c.LineStates, TapiNames.Flags(c.LineStates), c.UserId);
+        (uint)c.LineFeatures, TapiNames.Flags(c.LineFeatures), (uint)c.LineStates, TapiNames.Flags(c.LineStates), c.UserId, c.DeviceId);
 
     public static ApiAddressCaps AddressCaps(uint deviceId, LineAddressCaps c) => new(
         deviceId, c.Address, (uint)c.AddrCapFlags, TapiNames.Flags(c.AddrCapFlags), (uint)c.CallFeatures, TapiNames.Flags(c.CallFeatures),

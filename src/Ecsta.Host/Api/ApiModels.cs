@@ -63,9 +63,9 @@ internal sealed record ApiLineCall(uint HCall, ApiCallStatus Status, ApiCallInfo
 /// <summary>Where a call lives (ecstaLocateCall).</summary>
 internal sealed record ApiCallLocation(uint HCall, uint DeviceId, string Instance);
 
-/// <summary>LINEDEVCAPS.</summary>
+/// <summary>LINEDEVCAPS. <c>PermanentLineId</c> (dwPermanentLineID) is the device id: both stay the line's for good.</summary>
 internal sealed record ApiDevCaps(uint DeviceId, string LineName, string ProviderInfo, uint NumAddresses, uint MediaModes,
-    uint BearerModes, uint LineFeatures, string LineFeaturesName, uint LineStates, string LineStatesName, string UserId);
+    uint BearerModes, uint LineFeatures, string LineFeaturesName, uint LineStates, string LineStatesName, string UserId, uint PermanentLineId);
 
 /// <summary>LINEADDRESSCAPS.</summary>
 internal sealed record ApiAddressCaps(uint DeviceId, string Address, uint AddrCapFlags, string AddrCapFlagsName, uint CallFeatures,

@@ -37,6 +37,12 @@ internal sealed class TapiApiHub : IDisposable
 
     public ApiAccess Access { get; }
 
+    /// <summary>
+    /// lineSetDevConfig's blobs (device class tapi/line), per line (instance and BroadWorks user), shared by every
+    /// application and kept while the host runs.
+    /// </summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> DevConfigs { get; } = new(StringComparer.Ordinal);
+
     public ILogger Log { get; }
 
     public TapiApiOptions Options { get; }

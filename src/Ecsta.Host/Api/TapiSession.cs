@@ -68,6 +68,18 @@ internal sealed partial class TapiSession
         public uint HLine { get; set; }
         public bool Closed { get; set; }
 
+        /// <summary>lineSetStatusMessages: the LINE_LINEDEVSTATE states this handle gets (null: all, until it is set).</summary>
+        public LineDevState? DevStates { get; set; }
+
+        /// <summary>lineSetStatusMessages: the LINE_ADDRESSSTATE states this handle gets (null: all, until it is set).</summary>
+        public LineAddressState? AddressStates { get; set; }
+
+        /// <summary>lineSelectExtVersion: 0 (none) or <see cref="EcstaExtension.Version"/>.</summary>
+        public uint ExtVersion { get; set; }
+
+        /// <summary>lineSetDefaultMediaDetection / lineConditionalMediaDetection: the media modes the handle wants calls of.</summary>
+        public LineMediaMode MediaModes { get; set; } = LineMediaMode.INTERACTIVEVOICE;
+
         public void OnMessage(TapiMessage message) => session.Enqueue(new Outgoing(Provider, this, message, null));
 
         public void OnCompletion(AsyncCompletion completion) => session.Enqueue(new Outgoing(Provider, this, null, completion));
@@ -240,6 +252,10 @@ internal sealed partial class TapiSession
                 p2 = 0;
                 p3 = 0;
                 break;
+            case LineMessage.LINE_LINEDEVSTATE when item.Line?.DevStates is { } wanted && ((LineDevState)p1 & (wanted | LineDevState.REINIT)) == 0:
+                return null; // lineSetStatusMessages: not asked for (REINIT always goes through, as in TAPI)
+            case LineMessage.LINE_ADDRESSSTATE when item.Line?.AddressStates is { } wanted && ((LineAddressState)p2 & wanted) == 0:
+                return null;
             case LineMessage.LINE_CLOSE:
                 lock (_gate)
                 {

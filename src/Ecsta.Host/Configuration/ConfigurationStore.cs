@@ -147,10 +147,13 @@ internal sealed class ConfigurationStore
         }
     }
 
-    /// <summary>A null inside a list (e.g. <c>"lines": [null]</c>) is refused with its line: no entry may be missing.</summary>
+    /// <summary>
+    /// A null inside a list (e.g. <c>"lines": [null]</c>) or an empty entry between two commas (<c>[{…},,{…}]</c>,
+    /// which the reader takes as "undefined") is refused with its line: no entry may be missing.
+    /// </summary>
     private static void RefuseNullEntries(JObject root, string path)
     {
-        var entry = root.Descendants().FirstOrDefault(t => t.Type == JTokenType.Null && t.Parent is JArray);
+        var entry = root.Descendants().FirstOrDefault(t => t.Type is JTokenType.Null or JTokenType.Undefined && t.Parent is JArray);
         if (entry is not null)
         {
             var info = (IJsonLineInfo)entry;

@@ -34,7 +34,13 @@ internal sealed class TelephonyRuntime : IAsyncDisposable
         _time = time;
         _log = log;
         _logDirectory = logDirectory;
-        Services = new TspHostServices { Time = time, Log = log, Licenses = licenses };
+        Services = new TspHostServices
+        {
+            Time = time,
+            Log = log,
+            Licenses = licenses,
+            DeviceIds = new PersistentDeviceIdAllocator(Path.Combine(ConfigurationPaths.StateDirectory(store.Path), PersistentDeviceIdAllocator.FileName), log),
+        };
     }
 
     /// <summary>What the providers share (ids, time, seats).</summary>

@@ -51,6 +51,35 @@ public sealed class ApplicationApiLineLifecycleTests
         await app.OpenAsync(added);
     }
 
+    [Fact]
+    public async Task A_line_keeps_its_device_id_after_another_line_is_removed_and_the_host_restarted_and_the_removed_id_is_never_reused()
+    {
+        await using var sim = await XspSimulator.StartAsync(
+            new SimulatorOptions { Users = 4, XsiPort = 0, XsiHttpsPort = null, CtiPort = null, CtisPort = null }, CancellationToken.None);
+        var folder = Path.Combine(Path.GetTempPath(), "ecsta-ids-" + Guid.NewGuid().ToString("N"));
+        var store = new ConfigurationStore(Path.Combine(folder, "ecsta.json"));
+        var configuration = new EcstaConfiguration();
+        configuration.Instances.Add(Instance(sim, store, sim.Users[0], sim.Users[1], sim.Users[2]));
+        store.Save(configuration);
+        var first = await RunningHost.StartAsync(folder, lines: 3);
+        var before = first.Lines.ToDictionary(l => l.Number, l => l.DeviceId);
+        await first.StopAsync();
+
+        configuration = store.Load();
+        configuration.Instances[0].Lines = [.. Instance(sim, store, sim.Users[0], sim.Users[2], sim.Users[3]).Lines];
+        store.Save(configuration);
+        await using var second = await RunningHost.StartAsync(folder, lines: 3);
+        await using var app = await ApiApplication.ConnectAsync(second.Api, second.Token, "app");
+
+        var after = second.Lines.ToDictionary(l => l.Number, l => l.DeviceId);
+        Assert.Equal(before[sim.Users[0].Extension], after[sim.Users[0].Extension]);
+        Assert.Equal(before[sim.Users[2].Extension], after[sim.Users[2].Extension]);
+        Assert.DoesNotContain(after[sim.Users[3].Extension], before.Values);
+        var caps = await app.InvokeObjectAsync("lineGetDevCaps", new { deviceId = after[sim.Users[2].Extension] });
+        Assert.Equal(after[sim.Users[2].Extension], caps["permanentLineId"]!.Value<uint>());
+        Assert.Equal(sim.Users[2].UserId, caps["userId"]!.Value<string>());
+    }
+
     /// <summary>A server-mode instance over XSI (http) to the simulator with one line per user, as demo mode makes it.</summary>
     private static InstanceConfiguration Instance(XspSimulator sim, ConfigurationStore store, params SimUser[] users) => new()
     {

@@ -114,13 +114,22 @@ internal sealed class RunningHost : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Stops the host and keeps its folder (configuration, tokens, line ids) for a host started on it next.</summary>
+    public async Task StopAsync()
+    {
+        if (!_stop.IsCancellationRequested)
+        {
+            await _stop.CancelAsync();
+        }
+
+        await _host;
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-
         try
         {
-            await _host;
+            await StopAsync();
         }
         finally
         {

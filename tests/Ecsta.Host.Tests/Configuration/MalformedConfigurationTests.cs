@@ -52,6 +52,7 @@ public sealed class MalformedConfigurationTests : IDisposable
     [InlineData("{ \"schemaVersion\": {} }", "schemaVersion must be a whole number")]
     [InlineData("{ \"schemaVersion\": 99999999999 }", "schemaVersion must be a whole number")]
     [InlineData("{ \"schemaVersion\": 2, \"instances\": [null] }", "instances holds an empty (null) entry")]
+    [InlineData("{ \"schemaVersion\": 2, \"instances\": [{ \"name\": \"a\" },, { \"name\": \"b\" }] }", "instances holds an empty (null) entry")]
     [InlineData("{ \"schemaVersion\": 2, \"instances\": [{ \"name\": \"a\", \"port\": 99999999999 }] }", "line 1")]
     public void A_malformed_file_is_refused_with_its_path_line_and_reason(string text, string reason)
     {
@@ -96,6 +97,21 @@ public sealed class MalformedConfigurationTests : IDisposable
         }
 
         return true;
+    }
+
+    /// <summary>Seeds the property once failed with, kept as regressions (the property draws new seeds every run).</summary>
+    [Theory]
+    [InlineData(64)]
+    public void A_mutation_that_once_failed_is_read_and_validated_or_refused(int seed)
+    {
+        try
+        {
+            Assert.True(A_randomly_mutated_file_is_either_read_and_validated_or_refused_with_its_path_and_line(seed));
+        }
+        catch (Exception ex) when (ex is not Xunit.Sdk.XunitException)
+        {
+            Assert.Fail($"seed {seed}: {ex}\n{Mutate(ValidText, new Random(seed))}");
+        }
     }
 
     [Theory]
