@@ -50,6 +50,7 @@ LONG caps_fill_devcaps(LPLINEDEVCAPS caps, DWORD version, const tsp_device *devi
       F(LINEDEVCAPS, "numAddresses", dwNumAddresses), F(LINEDEVCAPS, "mediaModes", dwMediaModes),
       F(LINEDEVCAPS, "bearerModes", dwBearerModes),   F(LINEDEVCAPS, "lineFeatures", dwLineFeatures),
       F(LINEDEVCAPS, "lineStates", dwLineStates),
+      F(LINEDEVCAPS, "permanentLineId", dwPermanentLineID),
   };
   /* Defaults for what the host does not say (and for a host that is not reachable). */
   vs_set_dword(&vs, VS_FIELD(LINEDEVCAPS, dwPermanentLineID), device->host_id);
@@ -134,28 +135,35 @@ LONG caps_fill_addresscaps(LPLINEADDRESSCAPS caps, DWORD version, DWORD tapi_id,
   return 0;
 }
 
-LONG caps_fill_devstatus(LPLINEDEVSTATUS status, DWORD version, const json_value *device, int bridge_up,
-                         DWORD counts[3]) {
+LONG caps_fill_devstatus(LPLINEDEVSTATUS status, DWORD version, const json_value *host, DWORD local_counts[3]) {
   varstruct vs;
   LONG rc = vs_begin(&vs, status, caps_fixed_size(CAPS_DEVSTATUS, version));
   if (rc != 0) return rc;
-  int in_service = 0;
-  uint32_t opens = 0;
-  if (bridge_up && device != NULL) json_get_bool(device, "inService", &in_service);
-  json_get_u32(device, "numOpens", &opens);
-  vs_set_dword(&vs, VS_FIELD(LINEDEVSTATUS, dwNumOpens), opens);
-  vs_set_dword(&vs, VS_FIELD(LINEDEVSTATUS, dwOpenMediaModes), LINEMEDIAMODE_INTERACTIVEVOICE);
-  vs_set_dword(&vs, VS_FIELD(LINEDEVSTATUS, dwNumActiveCalls), counts[0]);
-  vs_set_dword(&vs, VS_FIELD(LINEDEVSTATUS, dwNumOnHoldCalls), counts[1]);
-  vs_set_dword(&vs, VS_FIELD(LINEDEVSTATUS, dwNumOnHoldPendCalls), counts[2]);
-  vs_set_dword(&vs, VS_FIELD(LINEDEVSTATUS, dwLineFeatures),
-               in_service ? (LINEFEATURE_MAKECALL | LINEFEATURE_FORWARD | LINEFEATURE_FORWARDFWD | LINEFEATURE_FORWARDDND)
-                          : 0);
-  vs_set_dword(&vs, VS_FIELD(LINEDEVSTATUS, dwRingMode), 1);
-  vs_set_dword(&vs, VS_FIELD(LINEDEVSTATUS, dwSignalLevel), 0xFFFF);
-  vs_set_dword(&vs, VS_FIELD(LINEDEVSTATUS, dwBatteryLevel), 0xFFFF);
-  vs_set_dword(&vs, VS_FIELD(LINEDEVSTATUS, dwDevStatusFlags),
-               (bridge_up ? LINEDEVSTATUSFLAGS_CONNECTED : 0) | (in_service ? LINEDEVSTATUSFLAGS_INSERVICE : 0));
+  static const dword_field fields[] = {
+      F(LINEDEVSTATUS, "numOpens", dwNumOpens),
+      F(LINEDEVSTATUS, "openMediaModes", dwOpenMediaModes),
+      F(LINEDEVSTATUS, "numActiveCalls", dwNumActiveCalls),
+      F(LINEDEVSTATUS, "numOnHoldCalls", dwNumOnHoldCalls),
+      F(LINEDEVSTATUS, "numOnHoldPendCalls", dwNumOnHoldPendCalls),
+      F(LINEDEVSTATUS, "lineFeatures", dwLineFeatures),
+      F(LINEDEVSTATUS, "numCallCompletions", dwNumCallCompletions),
+      F(LINEDEVSTATUS, "ringMode", dwRingMode),
+      F(LINEDEVSTATUS, "signalLevel", dwSignalLevel),
+      F(LINEDEVSTATUS, "batteryLevel", dwBatteryLevel),
+      F(LINEDEVSTATUS, "roamMode", dwRoamMode),
+      F(LINEDEVSTATUS, "devStatusFlags", dwDevStatusFlags),
+  };
+  if (host != NULL) {
+    copy_dwords(&vs, host, fields, COUNT(fields));
+  } else {
+    /* The host is not reachable: out of service (no flags, no features), the calls the provider knows. */
+    vs_set_dword(&vs, VS_FIELD(LINEDEVSTATUS, dwNumActiveCalls), local_counts[0]);
+    vs_set_dword(&vs, VS_FIELD(LINEDEVSTATUS, dwNumOnHoldCalls), local_counts[1]);
+    vs_set_dword(&vs, VS_FIELD(LINEDEVSTATUS, dwNumOnHoldPendCalls), local_counts[2]);
+    vs_set_dword(&vs, VS_FIELD(LINEDEVSTATUS, dwSignalLevel), 0xFFFF);
+    vs_set_dword(&vs, VS_FIELD(LINEDEVSTATUS, dwBatteryLevel), 0xFFFF);
+    vs_set_dword(&vs, VS_FIELD(LINEDEVSTATUS, dwRoamMode), LINEROAMMODE_UNAVAIL);
+  }
   vs_set_dword(&vs, VS_FIELD(LINEDEVSTATUS, dwAvailableMediaModes), LINEMEDIAMODE_INTERACTIVEVOICE);
   vs_finish(&vs);
   return 0;

@@ -8,6 +8,8 @@
 typedef struct item {
   dispatch_kind kind;
   json_doc *doc;
+  DRV_REQUESTID request_id; /* DISPATCH_COMPLETE */
+  LONG result;
   struct item *next;
 } item;
 
@@ -33,6 +35,13 @@ static void run(item *it) {
     case DISPATCH_CONNECTED: events_connected(); break;
     case DISPATCH_DISCONNECTED: events_disconnected(); break;
     case DISPATCH_SYNC_DEVICES: events_sync_devices(); break;
+    case DISPATCH_COMPLETE: {
+      state_lock();
+      ASYNC_COMPLETION proc = g_tsp.completion_proc;
+      state_unlock();
+      if (proc) proc(it->request_id, it->result);
+      break;
+    }
   }
 }
 
@@ -84,6 +93,21 @@ void dispatch_unload(void) {
   }
 }
 
+static void post(item *it);
+
+void dispatch_post_completion(DRV_REQUESTID request_id, LONG result) {
+  ensure_init();
+  item *it = (item *)calloc(1, sizeof(item));
+  if (it == NULL) {
+    tsp_log("dispatch: out of memory, completion %lu is lost", (unsigned long)request_id);
+    return;
+  }
+  it->kind = DISPATCH_COMPLETE;
+  it->request_id = request_id;
+  it->result = result;
+  post(it);
+}
+
 void dispatch_post(dispatch_kind kind, json_doc *doc) {
   ensure_init();
   item *it = (item *)calloc(1, sizeof(item));
@@ -94,10 +118,14 @@ void dispatch_post(dispatch_kind kind, json_doc *doc) {
   }
   it->kind = kind;
   it->doc = doc;
+  post(it);
+}
+
+static void post(item *it) {
   EnterCriticalSection(&d_lock);
   if (d_stopping || d_thread == NULL) {
     LeaveCriticalSection(&d_lock);
-    json_free(doc);
+    json_free(it->doc);
     free(it);
     return;
   }

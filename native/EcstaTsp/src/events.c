@@ -341,14 +341,16 @@ void events_connected(void) {
     if (h == 0) continue; /* stays out of service; tried again on the next connection */
     state_lock();
     l = state_line(ids[i]);
-    int was_out = 0;
-    DWORD states = 0;
+    int was_out = 0, states_set = 0;
+    DWORD states = 0, address_states = 0;
     int in_service = 1;
     if (l) {
       state_line_set_host(l, h);
       was_out = l->out_of_service;
       l->out_of_service = 0;
       states = l->line_states;
+      address_states = l->address_states;
+      states_set = l->states_set;
       d = state_device_by_host(l->host_id);
       in_service = d ? d->in_service : 0;
     }
@@ -359,6 +361,7 @@ void events_connected(void) {
       bridge_call("lineClose", params, NULL, NULL, NULL, NULL);
       continue;
     }
+    if (states_set) line_send_status_messages(h, states, address_states);
     reconcile(ids[i], h);
     if (was_out && in_service && (states & LINEDEVSTATE_INSERVICE)) {
       events_line_event(ids[i], 0, LINE_LINEDEVSTATE, LINEDEVSTATE_INSERVICE, 0, 0);

@@ -175,12 +175,12 @@ LONG TSPIAPI TSPI_lineGetAddressCaps(DWORD dwDeviceID, DWORD dwAddressID, DWORD 
 LONG TSPIAPI TSPI_lineGetLineDevStatus(HDRVLINE hdLine, LPLINEDEVSTATUS lpLineDevStatus) {
   if (lpLineDevStatus == NULL) return LINEERR_INVALPOINTER;
   DWORD counts[3] = {0, 0, 0};
-  uint32_t host_id = 0;
+  int64_t h = 0;
   state_lock();
   tsp_line *l = state_line(TSP_HANDLE(hdLine));
-  DWORD version = g_tsp.tspi_version;
+  DWORD version = g_tsp.tspi_version ? g_tsp.tspi_version : ECSTA_TSPI_MAX;
   if (l != NULL) {
-    host_id = l->host_id;
+    h = l->host_hline;
     for (tsp_call *c = g_tsp.calls; c; c = c->next) {
       if (c->line_id != l->id || !c->valid) continue;
       if (c->state == LINECALLSTATE_ONHOLD) counts[1]++;
@@ -191,21 +191,17 @@ LONG TSPIAPI TSPI_lineGetLineDevStatus(HDRVLINE hdLine, LPLINEDEVSTATUS lpLineDe
   }
   state_unlock();
   if (l == NULL) return LINEERR_INVALLINEHANDLE;
-  /* The host has no per-line status method: lineGetDevices says whether it is in service and how often open. */
   json_doc *doc = NULL;
-  const json_value *result = NULL, *mine = NULL;
-  LONG rc = bridge_call("lineGetDevices", "{}", &doc, &result, NULL, NULL);
-  if (rc == 0 && result && result->type == JSON_ARRAY) {
-    for (const json_value *e = result->child; e; e = e->next) {
-      uint32_t id;
-      if (json_get_u32(e, "deviceId", &id) && id == host_id) mine = e;
-    }
+  const json_value *result = NULL;
+  LONG rc = LINEERR_RESOURCEUNAVAIL;
+  if (h != 0) {
+    char params[64];
+    wsprintfA(params, "{\"hLine\":%lu}", (unsigned long)h);
+    rc = bridge_call("lineGetLineDevStatus", params, &doc, &result, NULL, NULL);
   }
-  if (rc != 0 && rc != LINEERR_RESOURCEUNAVAIL) {
-    json_free(doc);
-    return rc;
+  if (rc == 0 || rc == LINEERR_RESOURCEUNAVAIL) {
+    rc = caps_fill_devstatus(lpLineDevStatus, version, rc == 0 ? result : NULL, counts);
   }
-  rc = caps_fill_devstatus(lpLineDevStatus, version ? version : ECSTA_TSPI_MAX, mine, rc == 0, counts);
   json_free(doc);
   return rc;
 }

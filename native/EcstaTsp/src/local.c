@@ -1,7 +1,6 @@
-/* TSPI functions answered by the provider itself (one address per line, no extensions, no icon, no
- * media detection beyond voice), and those forwarded to host methods that issue 16 adds later
- * (lineGetDevConfig, lineSetDevConfig, lineDevSpecificFeature): until then the host answers "method not
- * found", which is LINEERR_OPERATIONUNAVAIL here. */
+/* The line's administrative TSPI functions: those answered by the provider itself (one address per line, no
+ * icon, lineGetID's TAPI device id) and those the host answers (address ids, Ecsta's extension, status
+ * message filters, media detection, device configuration, device-specific features). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,19 +19,45 @@ LONG TSPIAPI TSPI_lineGetNumAddressIDs(HDRVLINE hdLine, LPDWORD lpdwNumAddressID
   return 0;
 }
 
+static void key_wstr(json_buf *b, const char *key, LPCWSTR text, size_t max_chars) {
+  char *utf8 = wstr_to_utf8_n(text, max_chars);
+  jb_key(b, key);
+  jb_cstring(b, utf8 ? utf8 : "");
+  free(utf8);
+}
+
 LONG TSPIAPI TSPI_lineGetAddressID(HDRVLINE hdLine, LPDWORD lpdwAddressID, DWORD dwAddressMode, LPCWSTR lpsAddress,
                                    DWORD dwSize) {
   if (lpdwAddressID == NULL || lpsAddress == NULL) return LINEERR_INVALPOINTER;
-  if (dwAddressMode != LINEADDRESSMODE_DIALABLEADDR) return LINEERR_INVALADDRESSMODE;
-  state_lock();
-  tsp_line *l = state_line(TSP_HANDLE(hdLine));
-  tsp_device *d = l ? state_device_by_host(l->host_id) : NULL;
-  int match = d != NULL && wstr_equals_utf8(lpsAddress, dwSize / sizeof(WCHAR), d->number);
-  state_unlock();
-  if (l == NULL) return LINEERR_INVALLINEHANDLE;
-  if (!match) return LINEERR_INVALADDRESS;
-  *lpdwAddressID = 0;
-  return 0;
+  int64_t h;
+  LONG rc = line_host_handle(hdLine, &h, NULL);
+  if (rc != 0) return rc;
+  json_buf b;
+  jb_init(&b);
+  jb_begin_object(&b);
+  jb_key(&b, "hLine");
+  jb_int(&b, h);
+  jb_key(&b, "addressMode");
+  jb_int(&b, dwAddressMode);
+  key_wstr(&b, "address", lpsAddress, dwSize / sizeof(WCHAR));
+  jb_end_object(&b);
+  json_doc *doc = NULL;
+  const json_value *result = NULL;
+  rc = b.failed ? LINEERR_NOMEM : bridge_call("lineGetAddressID", b.data, &doc, &result, NULL, NULL);
+  jb_free(&b);
+  uint32_t id = 0;
+  if (rc == 0 && !json_get_u32(result, "addressId", &id)) rc = LINEERR_OPERATIONFAILED;
+  if (rc == 0) *lpdwAddressID = id;
+  json_free(doc);
+  return rc;
+}
+
+/* Sends a line's filters to the host (it then sends only those); the provider filters too. */
+void line_send_status_messages(int64_t host_hline, DWORD line_states, DWORD address_states) {
+  char params[128];
+  wsprintfA(params, "{\"hLine\":%lu,\"lineStates\":%lu,\"addressStates\":%lu}", (unsigned long)host_hline,
+            (unsigned long)line_states, (unsigned long)address_states);
+  bridge_call("lineSetStatusMessages", params, NULL, NULL, NULL, NULL);
 }
 
 LONG TSPIAPI TSPI_lineSetStatusMessages(HDRVLINE hdLine, DWORD dwLineStates, DWORD dwAddressStates) {
@@ -41,32 +66,43 @@ LONG TSPIAPI TSPI_lineSetStatusMessages(HDRVLINE hdLine, DWORD dwLineStates, DWO
   if (dwAddressStates & ~(DWORD)ECSTA_ALL_ADDRESSSTATES) return LINEERR_INVALADDRESSSTATE;
   state_lock();
   tsp_line *l = state_line(TSP_HANDLE(hdLine));
+  int64_t h = 0;
   if (l) {
     l->line_states = dwLineStates;
     l->address_states = dwAddressStates;
+    l->states_set = 1;
+    h = l->host_hline;
   }
   state_unlock();
-  return l ? 0 : LINEERR_INVALLINEHANDLE;
+  if (l == NULL) return LINEERR_INVALLINEHANDLE;
+  if (h != 0) line_send_status_messages(h, dwLineStates, dwAddressStates); /* else: on reconnect */
+  return 0;
+}
+
+static LONG media_request(const char *method, HDRVLINE hdLine, DWORD dwMediaModes) {
+  int64_t h;
+  LONG rc = line_host_handle(hdLine, &h, NULL);
+  if (rc != 0) return rc;
+  char params[96];
+  wsprintfA(params, "{\"hLine\":%lu,\"mediaModes\":%lu}", (unsigned long)h, (unsigned long)dwMediaModes);
+  return bridge_call(method, params, NULL, NULL, NULL, NULL);
 }
 
 LONG TSPIAPI TSPI_lineSetDefaultMediaDetection(HDRVLINE hdLine, DWORD dwMediaModes) {
-  if (dwMediaModes & ~(DWORD)(LINEMEDIAMODE_INTERACTIVEVOICE | LINEMEDIAMODE_UNKNOWN)) return LINEERR_INVALMEDIAMODE;
-  state_lock();
-  tsp_line *l = state_line(TSP_HANDLE(hdLine));
-  if (l) l->media_modes = dwMediaModes;
-  state_unlock();
-  return l ? 0 : LINEERR_INVALLINEHANDLE;
+  LONG rc = media_request("lineSetDefaultMediaDetection", hdLine, dwMediaModes);
+  if (rc == 0) {
+    state_lock();
+    tsp_line *l = state_line(TSP_HANDLE(hdLine));
+    if (l) l->media_modes = dwMediaModes;
+    state_unlock();
+  }
+  return rc;
 }
 
 LONG TSPIAPI TSPI_lineConditionalMediaDetection(HDRVLINE hdLine, DWORD dwMediaModes,
                                                 LPLINECALLPARAMS const lpCallParams) {
   (void)lpCallParams;
-  state_lock();
-  int known = state_line(TSP_HANDLE(hdLine)) != NULL;
-  state_unlock();
-  if (!known) return LINEERR_INVALLINEHANDLE;
-  /* Every call is a voice call: voice can be detected, nothing else. */
-  return (dwMediaModes & ~(DWORD)(LINEMEDIAMODE_INTERACTIVEVOICE | LINEMEDIAMODE_UNKNOWN)) ? LINEERR_INVALMEDIAMODE : 0;
+  return media_request("lineConditionalMediaDetection", hdLine, dwMediaModes);
 }
 
 LONG TSPIAPI TSPI_lineGetID(HDRVLINE hdLine, DWORD dwAddressID, HDRVCALL hdCall, DWORD dwSelect, LPVARSTRING lpDeviceID,
@@ -107,28 +143,71 @@ LONG TSPIAPI TSPI_lineGetIcon(DWORD dwDeviceID, LPCWSTR lpszDeviceClass, LPHICON
   return 0;
 }
 
+/* The host's API versions end at 2.2; its extension does not depend on the structure layouts. */
+static DWORD host_api_version(DWORD tspi_version) { return tspi_version > 0x00020002u ? 0x00020002u : tspi_version; }
+
+static uint32_t host_device(DWORD tapi_id);
+
 LONG TSPIAPI TSPI_lineGetExtensionID(DWORD dwDeviceID, DWORD dwTSPIVersion, LPLINEEXTENSIONID lpExtensionID) {
-  (void)dwDeviceID;
-  (void)dwTSPIVersion;
   if (lpExtensionID == NULL) return LINEERR_INVALPOINTER;
-  memset(lpExtensionID, 0, sizeof(*lpExtensionID)); /* no device-specific extensions */
-  return 0;
+  uint32_t host_id = host_device(dwDeviceID);
+  if (host_id == 0xFFFFFFFFu) return LINEERR_BADDEVICEID;
+  char params[96];
+  wsprintfA(params, "{\"deviceId\":%lu,\"apiVersion\":%lu}", (unsigned long)host_id,
+            (unsigned long)host_api_version(dwTSPIVersion));
+  json_doc *doc = NULL;
+  const json_value *result = NULL;
+  LONG rc = bridge_call("lineGetExtensionID", params, &doc, &result, NULL, NULL);
+  if (rc == 0) {
+    const json_value *id = json_get(result, "extensionId");
+    DWORD dw[4] = {0, 0, 0, 0};
+    int i = 0;
+    for (const json_value *e = id && id->type == JSON_ARRAY && id->count == 4 ? id->child : NULL; e; e = e->next) {
+      int64_t v;
+      if (json_as_i64(e, &v) && v >= 0 && v <= 0xFFFFFFFFLL) dw[i] = (DWORD)v;
+      i++;
+    }
+    if (i != 4) rc = LINEERR_OPERATIONFAILED;
+    else {
+      lpExtensionID->dwExtensionID0 = dw[0];
+      lpExtensionID->dwExtensionID1 = dw[1];
+      lpExtensionID->dwExtensionID2 = dw[2];
+      lpExtensionID->dwExtensionID3 = dw[3];
+    }
+  }
+  json_free(doc);
+  return rc;
 }
 
 LONG TSPIAPI TSPI_lineNegotiateExtVersion(DWORD dwDeviceID, DWORD dwTSPIVersion, DWORD dwLowVersion,
                                           DWORD dwHighVersion, LPDWORD lpdwExtVersion) {
-  (void)dwDeviceID;
-  (void)dwTSPIVersion;
-  (void)dwLowVersion;
-  (void)dwHighVersion;
-  if (lpdwExtVersion != NULL) *lpdwExtVersion = 0;
-  return LINEERR_OPERATIONUNAVAIL;
+  if (lpdwExtVersion == NULL) return LINEERR_INVALPOINTER;
+  uint32_t host_id = host_device(dwDeviceID);
+  if (host_id == 0xFFFFFFFFu) return LINEERR_BADDEVICEID;
+  char params[160];
+  wsprintfA(params, "{\"deviceId\":%lu,\"apiVersion\":%lu,\"extLowVersion\":%lu,\"extHighVersion\":%lu}",
+            (unsigned long)host_id, (unsigned long)host_api_version(dwTSPIVersion), (unsigned long)dwLowVersion,
+            (unsigned long)dwHighVersion);
+  json_doc *doc = NULL;
+  const json_value *result = NULL;
+  LONG rc = bridge_call("lineNegotiateExtVersion", params, &doc, &result, NULL, NULL);
+  uint32_t v = 0;
+  if (rc == 0 && !json_get_u32(result, "extVersion", &v)) rc = LINEERR_OPERATIONFAILED;
+  if (rc == 0) *lpdwExtVersion = v;
+  json_free(doc);
+  return rc;
 }
 
 LONG TSPIAPI TSPI_lineSelectExtVersion(HDRVLINE hdLine, DWORD dwExtVersion) {
-  (void)hdLine;
-  return dwExtVersion == 0 ? 0 : LINEERR_OPERATIONUNAVAIL;
+  int64_t h;
+  LONG rc = line_host_handle(hdLine, &h, NULL);
+  if (rc != 0) return rc;
+  char params[96];
+  wsprintfA(params, "{\"hLine\":%lu,\"extVersion\":%lu}", (unsigned long)h, (unsigned long)dwExtVersion);
+  return bridge_call("lineSelectExtVersion", params, NULL, NULL, NULL, NULL);
 }
+
+/* ---- device configuration, device-specific features ---- */
 
 /* ---- waiting for host methods (issue 16) ---- */
 
@@ -159,9 +238,9 @@ LONG TSPIAPI TSPI_lineGetDevConfig(DWORD dwDeviceID, LPVARSTRING lpDeviceConfig,
   LONG rc = b.failed ? LINEERR_NOMEM : bridge_call("lineGetDevConfig", b.data, &doc, &result, NULL, NULL);
   jb_free(&b);
   if (rc == 0) {
-    /* Provisional contract: {"config": base64}. */
+    /* {deviceClass, devConfig (base64; empty when none was set)} */
     size_t n = 0;
-    const char *text = json_get_str(result, "config");
+    const char *text = json_get_str(result, "devConfig");
     unsigned char *bytes = text ? base64_decode(text, &n) : NULL;
     varstruct vs;
     rc = bytes ? vs_begin(&vs, lpDeviceConfig, (DWORD)sizeof(VARSTRING)) : LINEERR_OPERATIONFAILED;
@@ -190,7 +269,7 @@ LONG TSPIAPI TSPI_lineSetDevConfig(DWORD dwDeviceID, LPVOID const lpDeviceConfig
   jb_int(&b, host_id);
   jb_key(&b, "deviceClass");
   jb_cstring(&b, cls ? cls : "");
-  jb_key(&b, "config");
+  jb_key(&b, "devConfig");
   jb_cstring(&b, config ? config : "");
   jb_end_object(&b);
   free(cls);

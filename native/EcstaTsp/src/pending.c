@@ -51,11 +51,24 @@ static void free_calls(uint32_t a, uint32_t b) {
 LONG pending_async(DRV_REQUESTID request_id, const char *method, const char *params_json, uint32_t call_a,
                    const char *key_a, uint32_t call_b, const char *key_b) {
   async_context ctx = {request_id, call_a, call_b, key_a, key_b, 0};
-  LONG rc = bridge_call(method, params_json, NULL, NULL, on_async_reply, &ctx);
+  json_doc *doc = NULL;
+  const json_value *result = NULL;
+  LONG rc = bridge_call(method, params_json, &doc, &result, on_async_reply, &ctx);
   if (rc == 0 && !ctx.registered) {
-    tsp_log("%s: the host's answer carries no requestId", method);
-    rc = LINEERR_OPERATIONFAILED;
+    /* The host did it at once (its method is synchronous): the TSPI request completes now, from the dispatch
+     * thread like every other callback. A new call needs the host's handle, so that case cannot be. */
+    int has_id = result != NULL && json_get(result, "requestId") != NULL;
+    json_free(doc);
+    doc = NULL;
+    if (has_id || call_a != 0 || call_b != 0) {
+      tsp_log("%s: the host's answer carries no usable requestId", method);
+      free_calls(call_a, call_b);
+      return LINEERR_OPERATIONFAILED;
+    }
+    dispatch_post_completion(request_id, 0);
+    return (LONG)request_id;
   }
+  json_free(doc);
   if (rc != 0) {
     free_calls(call_a, call_b);
     return rc;

@@ -63,12 +63,15 @@ typedef enum dispatch_kind {
   DISPATCH_NOTIFICATION, /* doc: a host notification */
   DISPATCH_CONNECTED,    /* the bridge (re)connected */
   DISPATCH_DISCONNECTED, /* the bridge was lost */
-  DISPATCH_SYNC_DEVICES  /* compare the host's devices with ours */
+  DISPATCH_SYNC_DEVICES, /* compare the host's devices with ours */
+  DISPATCH_COMPLETE      /* a completion the provider gives itself */
 } dispatch_kind;
 int dispatch_start(void);
 void dispatch_stop(void);
 void dispatch_post(dispatch_kind kind, json_doc *doc); /* takes ownership of doc */
 void dispatch_unload(void);
+/* ASYNC_COMPLETION from the dispatch thread, for a request the host answered at once. */
+void dispatch_post_completion(DRV_REQUESTID request_id, LONG result);
 
 /* ---- events.c: host notifications to TSPI events (run on the dispatch thread) ---- */
 void events_notification(const json_value *message);
@@ -99,6 +102,7 @@ typedef struct tsp_line {
   DWORD line_states;    /* TSPI_lineSetStatusMessages */
   DWORD address_states;
   DWORD media_modes;    /* TSPI_lineSetDefaultMediaDetection */
+  int states_set;       /* lineSetStatusMessages was called: the host gets the masks again after a reconnect */
   struct tsp_line *next;
 } tsp_line;
 
@@ -195,7 +199,8 @@ DWORD caps_fixed_size(int which, DWORD version);
 enum { CAPS_DEVCAPS, CAPS_ADDRESSCAPS, CAPS_DEVSTATUS, CAPS_ADDRESSSTATUS, CAPS_CALLINFO, CAPS_CALLSTATUS };
 LONG caps_fill_devcaps(LPLINEDEVCAPS caps, DWORD version, const tsp_device *device, const json_value *host);
 LONG caps_fill_addresscaps(LPLINEADDRESSCAPS caps, DWORD version, DWORD tapi_id, const json_value *host);
-LONG caps_fill_devstatus(LPLINEDEVSTATUS status, DWORD version, const json_value *device, int bridge_up, DWORD counts[3]);
+/* host: lineGetLineDevStatus's answer, or NULL without the host (then local_counts: active, held, pending). */
+LONG caps_fill_devstatus(LPLINEDEVSTATUS status, DWORD version, const json_value *host, DWORD local_counts[3]);
 LONG caps_fill_addressstatus(LPLINEADDRESSSTATUS status, DWORD version, const json_value *host);
 LONG caps_fill_callinfo(LPLINECALLINFO info, DWORD version, DWORD tapi_id, const json_value *host);
 LONG caps_fill_callstatus(LPLINECALLSTATUS status, DWORD version, const json_value *host, const SYSTEMTIME *since);
@@ -203,7 +208,7 @@ LONG caps_fill_callstatus(LPLINECALLSTATUS status, DWORD version, const json_val
 /* ---- helpers (lines.c) ---- */
 LONG line_host_handle(HDRVLINE hdLine, int64_t *host_hline, uint32_t *line_id);
 LONG call_host_handle(HDRVCALL hdCall, int64_t *host_hcall);
-void json_params_hcall(json_buf *b, int64_t host_hcall);
+void line_send_status_messages(int64_t host_hline, DWORD line_states, DWORD address_states); /* local.c */
 
 /* ---- events.c: calling tapisrv (dispatch thread only) ---- */
 void events_line_event(uint32_t line_id, uint32_t call_id, DWORD msg, DWORD_PTR p1, DWORD_PTR p2, DWORD_PTR p3);

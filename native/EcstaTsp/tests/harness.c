@@ -47,9 +47,14 @@ typedef LONG(WINAPI *PFN_addrid)(HDRVLINE, LPDWORD, DWORD, LPCWSTR, DWORD);
 typedef LONG(WINAPI *PFN_getid)(HDRVLINE, DWORD, HDRVCALL, DWORD, LPVARSTRING, LPCWSTR, HANDLE);
 typedef LONG(WINAPI *PFN_icon)(DWORD, LPCWSTR, LPHICON);
 typedef LONG(WINAPI *PFN_extver)(DWORD, DWORD, DWORD, DWORD, LPDWORD);
+typedef LONG(WINAPI *PFN_extid)(DWORD, DWORD, LPLINEEXTENSIONID);
+typedef LONG(WINAPI *PFN_selectext)(HDRVLINE, DWORD);
+typedef LONG(WINAPI *PFN_media)(HDRVLINE, DWORD);
+typedef LONG(WINAPI *PFN_devspecific)(DRV_REQUESTID, HDRVLINE, DWORD, HDRVCALL, LPVOID, DWORD);
 typedef LONG(WINAPI *PFN_pickup)(DRV_REQUESTID, HDRVLINE, DWORD, HTAPICALL, LPHDRVCALL, LPCWSTR, LPCWSTR);
 typedef LONG(WINAPI *PFN_gendigits)(HDRVCALL, DWORD, DWORD, LPCWSTR, DWORD);
 typedef LONG(WINAPI *PFN_devconfig)(DWORD, LPVARSTRING, LPCWSTR);
+typedef LONG(WINAPI *PFN_setdevconfig)(DWORD, LPVOID, DWORD, LPCWSTR);
 typedef LONG(WINAPI *PFN_uiidentify)(LPWSTR);
 typedef LONG(WINAPI *PFN_tuiconfig)(TUISPIDLLCALLBACK, HWND, DWORD);
 
@@ -434,9 +439,22 @@ static void test_structures(line_ctx *line) {
         LINEERR_INVALDEVICECLASS);
   HICON icon = (HICON)1;
   CHECK(CALL(PFN_icon, "TSPI_lineGetIcon")(device, L"tapi/line", &icon) == 0 && icon == NULL);
+
+  step("the host's answers: Ecsta's extension (id, version 1.0, select), media detection (voice only)");
   DWORD ext = 5;
-  CHECK(CALL(PFN_extver, "TSPI_lineNegotiateExtVersion")(device, version, 0x00010000, 0x00020000, &ext) ==
-        LINEERR_OPERATIONUNAVAIL && ext == 0);
+  CHECK(CALL(PFN_extver, "TSPI_lineNegotiateExtVersion")(device, version, 0x00010000, 0x00020000, &ext) == 0 &&
+        ext == 0x00010000);
+  CHECK(CALL(PFN_extver, "TSPI_lineNegotiateExtVersion")(device, version, 0x00020000, 0x00030000, &ext) ==
+        LINEERR_INCOMPATIBLEEXTVERSION);
+  LINEEXTENSIONID xid;
+  memset(&xid, 0, sizeof(xid));
+  CHECK(CALL(PFN_extid, "TSPI_lineGetExtensionID")(device, version, &xid) == 0 &&
+        (xid.dwExtensionID0 | xid.dwExtensionID1 | xid.dwExtensionID2 | xid.dwExtensionID3) != 0);
+  CHECK(CALL(PFN_selectext, "TSPI_lineSelectExtVersion")(line->hd, 0x00010000) == 0);
+  CHECK(CALL(PFN_selectext, "TSPI_lineSelectExtVersion")(line->hd, 0x00020000) == LINEERR_INCOMPATIBLEEXTVERSION);
+  CHECK(CALL(PFN_selectext, "TSPI_lineSelectExtVersion")(line->hd, 0) == 0);
+  CHECK(CALL(PFN_media, "TSPI_lineSetDefaultMediaDetection")(line->hd, LINEMEDIAMODE_INTERACTIVEVOICE) == 0);
+  CHECK(CALL(PFN_media, "TSPI_lineSetDefaultMediaDetection")(line->hd, LINEMEDIAMODE_DATAMODEM) == LINEERR_INVALMEDIAMODE);
 }
 
 static const DWORD any = 0xFFFFFFFFu;
@@ -551,18 +569,25 @@ static void test_call_basics(line_ctx *line) {
          (unsigned long)ci->dwCallDataSize);
   free(ci);
 
-  step("functions waiting for host support answer OPERATIONUNAVAIL: lineGenerateDigits, linePickup, lineGetDevConfig");
+  step("functions waiting for host support answer OPERATIONUNAVAIL: lineGenerateDigits, linePickup");
   CHECK(CALL(PFN_gendigits, "TSPI_lineGenerateDigits")(hd, 1, LINEDIGITMODE_DTMF, L"123", 0) == LINEERR_OPERATIONUNAVAIL);
   HDRVCALL pick = NULL;
   DRV_REQUESTID pr = ++next_rid; /* refused synchronously: never completes */
   CHECK(CALL(PFN_pickup, "TSPI_linePickup")(pr, line->hd, 0, ev_next_htcall(), &pick, L"1020", L"") ==
         LINEERR_OPERATIONUNAVAIL);
+
+  step("lineSetDevConfig / lineGetDevConfig: the line's configuration blob, kept by the host");
   union {
     VARSTRING v;
     unsigned char raw[64];
   } cfg;
   cfg.v.dwTotalSize = sizeof(cfg);
-  CHECK(CALL(PFN_devconfig, "TSPI_lineGetDevConfig")(line->device, &cfg.v, L"tapi/line") == LINEERR_OPERATIONUNAVAIL);
+  CHECK(CALL(PFN_setdevconfig, "TSPI_lineSetDevConfig")(line->device, "cfg\x01\x02", 5, L"tapi/line") == 0);
+  CHECK(CALL(PFN_devconfig, "TSPI_lineGetDevConfig")(line->device, &cfg.v, L"tapi/line") == 0);
+  CHECKF(cfg.v.dwStringFormat == STRINGFORMAT_BINARY && cfg.v.dwStringSize == 5 &&
+             memcmp(cfg.raw + cfg.v.dwStringOffset, "cfg\x01\x02", 5) == 0,
+         "the blob read back (%lu bytes)", (unsigned long)cfg.v.dwStringSize);
+  CHECK(CALL(PFN_devconfig, "TSPI_lineGetDevConfig")(line->device, &cfg.v, L"wave/in") == LINEERR_INVALDEVICECLASS);
 
   step("lineDrop -> IDLE, lineCloseCall");
   r = rid();
@@ -747,6 +772,23 @@ static void test_forward(line_ctx *line) {
   }
   CHECK(off);
   free(as);
+
+  step("lineDevSpecific (Ecsta's extension): Remote Office on -> LINE_ADDRESSSTATE(DEVSPECIFIC), then off");
+  static const char ro_on[] = "{\"feature\":\"remoteOffice\",\"enable\":true,\"number\":\"+4930111222\"}";
+  static const char ro_off[] = "{\"feature\":\"remoteOffice\",\"enable\":false}";
+  size_t dmark = ev_mark();
+  r = rid();
+  expect_completion(CALL(PFN_devspecific, "TSPI_lineDevSpecific")(r, line->hd, 0, NULL, (LPVOID)ro_on, sizeof(ro_on)), r, 0,
+                    "lineDevSpecific (Remote Office on)");
+  at = dmark;
+  int devspecific = 0;
+  while (!devspecific && ev_wait(&at, is_line_msg, &fm, T_HOST, &e)) devspecific = (e.p2 & LINEADDRESSSTATE_DEVSPECIFIC) != 0;
+  CHECKF(devspecific, "LINE_ADDRESSSTATE(DEVSPECIFIC) after lineDevSpecific");
+  r = rid();
+  expect_completion(CALL(PFN_devspecific, "TSPI_lineDevSpecific")(r, line->hd, 0, NULL, (LPVOID)ro_off, sizeof(ro_off)), r, 0,
+                    "lineDevSpecific (Remote Office off)");
+  CHECK(CALL(PFN_devspecific, "TSPI_lineDevSpecific")(++next_rid, line->hd, 0, NULL, (LPVOID)"{oops", 5) ==
+        LINEERR_INVALPARAM);
 
   step("lineForward with a malformed list is refused before it reaches the host");
   f.list.dwNumEntries = 1000;
