@@ -470,6 +470,72 @@ char *bridge_dialog_url(void) {
   return copy;
 }
 
+LONG bridge_oneshot_call(const char *method, const char *params_json, json_doc **doc, const json_value **result) {
+  *doc = NULL;
+  *result = NULL;
+  WSADATA wsa;
+  if (WSAStartup(MAKEWORD(2, 2), &wsa) != 0) return LINEERR_RESOURCEUNAVAIL;
+  char *url = NULL;
+  SOCKET s = connect_and_hello(&url);
+  free(url);
+  LONG rc = LINEERR_RESOURCEUNAVAIL;
+  if (s != INVALID_SOCKET) {
+    json_buf b;
+    jb_init(&b);
+    jb_begin_object(&b);
+    jb_key(&b, "jsonrpc");
+    jb_cstring(&b, "2.0");
+    jb_key(&b, "id");
+    jb_int(&b, 1);
+    jb_key(&b, "method");
+    jb_cstring(&b, method);
+    jb_key(&b, "params");
+    jb_raw(&b, params_json ? params_json : "{}");
+    jb_end_object(&b);
+    rc = LINEERR_OPERATIONFAILED;
+    if (!b.failed && send_frame(s, b.data, b.len)) {
+      /* Read frames until the answer (id 1); notifications before it are not for this caller. */
+      DWORD deadline = GetTickCount() + BRIDGE_TIMEOUT_MS;
+      for (int frames = 0; frames < 1000; frames++) {
+        unsigned char header[4];
+        if (!recv_exact(s, header, 4, deadline)) break;
+        uint32_t n = ((uint32_t)header[0] << 24) | ((uint32_t)header[1] << 16) | ((uint32_t)header[2] << 8) | header[3];
+        if (n == 0 || n > FRAME_MAX_BYTES) break;
+        unsigned char *body = (unsigned char *)malloc(n);
+        if (body == NULL || !recv_exact(s, body, n, deadline)) {
+          free(body);
+          break;
+        }
+        json_doc *d = json_parse((const char *)body, n, NULL, 0);
+        free(body);
+        if (d == NULL) break;
+        int64_t id;
+        const json_value *root = json_root(d);
+        if (json_get(root, "method") == NULL && json_get_i64(root, "id", &id) && id == 1) {
+          const json_value *error = json_get(root, "error");
+          const json_value *res = json_get(root, "result");
+          if (error != NULL) {
+            rc = map_error(error);
+            json_free(d);
+          } else if (res != NULL) {
+            rc = 0;
+            *doc = d;
+            *result = res;
+          } else {
+            json_free(d);
+          }
+          break;
+        }
+        json_free(d);
+      }
+    }
+    jb_free(&b);
+    closesocket(s);
+  }
+  WSACleanup();
+  return rc;
+}
+
 char *bridge_fetch_dialog_url(void) {
   char *url = bridge_dialog_url();
   if (url != NULL) return url;

@@ -1,12 +1,11 @@
 /* The host's line devices (lineGetDevices) and their TAPI device ids. */
 #include "tsp.h"
 
-LONG devices_refresh(int *added, int *removed) {
+LONG devices_refresh(int oneshot) {
   json_doc *doc = NULL;
   const json_value *result = NULL;
-  if (added) *added = 0;
-  if (removed) *removed = 0;
-  LONG rc = bridge_call("lineGetDevices", "{}", &doc, &result, NULL, NULL);
+  LONG rc = oneshot ? bridge_oneshot_call("lineGetDevices", "{}", &doc, &result)
+                    : bridge_call("lineGetDevices", "{}", &doc, &result, NULL, NULL);
   if (rc != 0) return rc;
   if (result == NULL || result->type != JSON_ARRAY) {
     json_free(doc);
@@ -19,16 +18,8 @@ LONG devices_refresh(int *added, int *removed) {
     int in_service = 1;
     if (!json_get_u32(d, "deviceId", &id)) continue;
     json_get_bool(d, "inService", &in_service);
-    tsp_device *known = state_device_by_host(id);
-    int was_new = known == NULL;
     tsp_device *dev = state_device_add(id, json_get_str(d, "number"), json_get_str(d, "lineName"), in_service);
-    if (dev != NULL) {
-      dev->present = 1;
-      if (was_new && added) (*added)++;
-    }
-  }
-  for (size_t i = 0; i < g_tsp.device_count; i++) {
-    if (!g_tsp.devices[i].present && !g_tsp.devices[i].removed && removed) (*removed)++;
+    if (dev != NULL) dev->present = 1;
   }
   state_unlock();
   json_free(doc);

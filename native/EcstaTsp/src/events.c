@@ -167,7 +167,7 @@ void events_sync_devices(void) {
   int ready = g_tsp.initialized;
   state_unlock();
   if (!ready) return;
-  if (devices_refresh(NULL, NULL) != 0) return;
+  if (devices_refresh(0) != 0) return;
   state_lock();
   HPROVIDER provider = g_tsp.provider;
   size_t n = g_tsp.device_count;
@@ -315,7 +315,7 @@ static uint32_t *lines_where(int (*match)(tsp_line *), size_t *n) {
   return ids;
 }
 
-static int not_open_on_host(tsp_line *l) { return l->host_hline == 0; }
+static int not_open_on_host(tsp_line *l) { return l->host_hline == 0 && !l->opening; }
 
 /* Marks the line lost; 1 if OUTOFSERVICE is to be reported (first loss, and tapisrv wants it). */
 static int mark_lost(tsp_line *l) {
@@ -344,7 +344,8 @@ void events_connected(void) {
     int was_out = 0, states_set = 0;
     DWORD states = 0, address_states = 0;
     int in_service = 1;
-    if (l) {
+    int raced = l != NULL && (l->host_hline != 0 || l->opening); /* TSPI_lineOpen got there first */
+    if (l && !raced) {
       state_line_set_host(l, h);
       was_out = l->out_of_service;
       l->out_of_service = 0;
@@ -355,7 +356,7 @@ void events_connected(void) {
       in_service = d ? d->in_service : 0;
     }
     state_unlock();
-    if (l == NULL) { /* closed meanwhile */
+    if (l == NULL || raced) { /* closed meanwhile, or opened by TSPI_lineOpen */
       char params[64];
       wsprintfA(params, "{\"hLine\":%lu}", (unsigned long)h);
       bridge_call("lineClose", params, NULL, NULL, NULL, NULL);

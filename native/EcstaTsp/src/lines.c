@@ -59,6 +59,7 @@ LONG TSPIAPI TSPI_lineOpen(DWORD dwDeviceID, HTAPILINE htLine, LPHDRVLINE lphdLi
   l->address_states = 0;
   l->media_modes = LINEMEDIAMODE_INTERACTIVEVOICE;
   l->out_of_service = 1; /* until the host opened it */
+  l->opening = 1;
   l->next = g_tsp.lines;
   g_tsp.lines = l;
   uint32_t id = l->id, host_id = l->host_id;
@@ -67,6 +68,13 @@ LONG TSPIAPI TSPI_lineOpen(DWORD dwDeviceID, HTAPILINE htLine, LPHDRVLINE lphdLi
   char params[96];
   wsprintfA(params, "{\"deviceId\":%lu,\"privileges\":4}", (unsigned long)host_id);
   LONG rc = bridge_call("lineOpen", params, NULL, NULL, on_open_reply, &id);
+  state_lock();
+  tsp_line *opened = state_line(id);
+  if (opened) opened->opening = 0;
+  state_unlock();
+  if (rc == LINEERR_RESOURCEUNAVAIL && bridge_connected()) {
+    dispatch_post(DISPATCH_CONNECTED, NULL); /* connected meanwhile: the reconnect pass skipped this line */
+  }
   if (rc != 0 && rc != LINEERR_RESOURCEUNAVAIL) {
     state_lock();
     for (tsp_line **p = &g_tsp.lines; *p; p = &(*p)->next) {

@@ -48,10 +48,10 @@ LONG TSPIAPI TSPI_providerEnumDevices(DWORD dwPermanentProviderID, LPDWORD lpdwN
   g_tsp.provider = hProvider;
   g_tsp.line_create_proc = lpfnLineCreateProc;
   state_unlock();
-  if (!bridge_start(3000)) return LINEERR_NOMEM;
-  g_threads_started = 1;
+  /* No thread yet: one request on a connection of its own. The bridge starts with providerInit. */
   DWORD lines = 0;
-  if (bridge_connected() && devices_refresh(NULL, NULL) == 0) {
+  LONG rc = devices_refresh(1);
+  if (rc == 0) {
     state_lock();
     for (size_t i = 0; i < g_tsp.device_count; i++) {
       if (g_tsp.devices[i].present) lines++;
@@ -62,7 +62,7 @@ LONG TSPIAPI TSPI_providerEnumDevices(DWORD dwPermanentProviderID, LPDWORD lpdwN
   state_lock();
   g_tsp.enumerated = 1;
   state_unlock();
-  tsp_log("providerEnumDevices: %lu lines (host %s)", (unsigned long)lines, bridge_connected() ? "reached" : "not reached");
+  tsp_log("providerEnumDevices: %lu lines (host %s)", (unsigned long)lines, rc == 0 ? "reached" : "not reached");
   *lpdwNumLines = lines;
   *lpdwNumPhones = 0;
   return 0;
@@ -74,8 +74,6 @@ LONG TSPIAPI TSPI_providerInit(DWORD dwTSPIVersion, DWORD dwPermanentProviderID,
   (void)dwPhoneDeviceIDBase;
   (void)dwNumPhones;
   if (lpfnCompletionProc == NULL) return LINEERR_INVALPOINTER;
-  if (!bridge_start(0)) return LINEERR_NOMEM; /* providerEnumDevices normally started it */
-  g_threads_started = 1;
   state_lock();
   g_tsp.tspi_version = dwTSPIVersion;
   g_tsp.permanent_provider_id = dwPermanentProviderID;
@@ -88,7 +86,15 @@ LONG TSPIAPI TSPI_providerInit(DWORD dwTSPIVersion, DWORD dwPermanentProviderID,
   g_tsp.initialized = 1;
   state_unlock();
   if (lpdwTSPIOptions != NULL) *lpdwTSPIOptions = 0; /* reentrant */
-  dispatch_post(DISPATCH_SYNC_DEVICES, NULL);       /* lines the host added since: LINE_CREATE */
+  /* The I/O and dispatch threads. Their first connection compares the host's devices with the enumerated
+   * ones (LINE_CREATE for lines added since); lines opened before it opens out of service. */
+  if (!bridge_start(2000)) {
+    state_lock();
+    g_tsp.initialized = 0;
+    state_unlock();
+    return LINEERR_NOMEM;
+  }
+  g_threads_started = 1;
   return 0;
 }
 

@@ -53,6 +53,9 @@ void bridge_unload(void);  /* DLL_PROCESS_DETACH after providerShutdown: the loc
  * when not connected, LINEERR_OPERATIONFAILED for a timeout or a malformed answer. */
 LONG bridge_call(const char *method, const char *params_json, json_doc **doc, const json_value **result,
                  bridge_hook hook, void *context);
+/* One request on a connection of its own, opened and closed here (providerEnumDevices runs before the
+ * threads are started: a DLL that tapisrv unloads without providerInit leaves nothing running). */
+LONG bridge_oneshot_call(const char *method, const char *params_json, json_doc **doc, const json_value **result);
 /* The dialog URL from the last handshake (caller frees), or NULL. */
 char *bridge_dialog_url(void);
 /* One-shot handshake for the UI process (TUISPI): returns the dialog URL (caller frees) or NULL. */
@@ -99,6 +102,7 @@ typedef struct tsp_line {
   LINEEVENT event_proc;
   int64_t host_hline;   /* 0: not open on the host (bridge down) */
   int out_of_service;   /* OUTOFSERVICE was reported for the bridge */
+  int opening;          /* TSPI_lineOpen is asking the host: the reconnect pass leaves it alone */
   DWORD line_states;    /* TSPI_lineSetStatusMessages */
   DWORD address_states;
   DWORD media_modes;    /* TSPI_lineSetDefaultMediaDetection */
@@ -180,8 +184,8 @@ tsp_async *state_async_take(int64_t host_request_id);
 tsp_async *state_async_take_all(void);            /* the list, emptied */
 
 /* ---- devices.c ---- */
-/* Host lineGetDevices into the device table; returns 0 or a LINEERR. */
-LONG devices_refresh(int *added, int *removed);
+/* Host lineGetDevices into the device table; returns 0 or a LINEERR. oneshot: on a connection of its own. */
+LONG devices_refresh(int oneshot);
 
 /* ---- pending.c: forwarding asynchronous requests ---- */
 /* Sends method(params) and returns dwRequestID (the host accepted it) or a LINEERR. new_calls are call

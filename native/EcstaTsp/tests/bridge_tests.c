@@ -11,6 +11,8 @@
 #include "fake_host.h"
 #include "harness.h"
 
+#include <tlhelp32.h>
+
 #define T 15000
 static HMODULE tsp;
 static char state_dir[MAX_PATH];
@@ -341,6 +343,32 @@ static size_t heap_in_use(void) {
   return total;
 }
 
+static int thread_count(void) {
+  HANDLE snap = CreateToolhelp32Snapshot(TH32CS_SNAPTHREAD, 0);
+  if (snap == INVALID_HANDLE_VALUE) return -1;
+  THREADENTRY32 te;
+  te.dwSize = sizeof(te);
+  int n = 0;
+  for (BOOL ok = Thread32First(snap, &te); ok; ok = Thread32Next(snap, &te)) {
+    if (te.th32OwnerProcessID == GetCurrentProcessId()) n++;
+  }
+  CloseHandle(snap);
+  return n;
+}
+
+static void test_enum_without_init(void) {
+  step("providerEnumDevices starts no thread: tapisrv may unload the DLL without providerInit");
+  int before = thread_count();
+  tsp = LoadLibraryW(tsp_path);
+  DWORD lines = 0, phones = 0;
+  CHECK(CALL(PFN_enum, "TSPI_providerEnumDevices")(9, &lines, &phones, (HPROVIDER)(uintptr_t)0x77,
+                                                  harness_provider_event, NULL) == 0 && lines == 2);
+  int after = thread_count();
+  CHECKF(before > 0 && after == before, "threads before %d, after providerEnumDevices %d", before, after);
+  CHECK(FreeLibrary(tsp));
+  tsp = NULL;
+}
+
 static void cycle(int n) {
   DWORD lines = 0;
   ev_reset();
@@ -413,6 +441,7 @@ int main(int argc, char **argv) {
     CHECK(CALL(PFN_close, "TSPI_lineClose")(line) == 0);
     stop_provider();
   }
+  test_enum_without_init();
   test_scale();
   step("memory: load, init, open, call, a request outstanding, shutdown, unload - 8 times");
   cycle(0);
