@@ -75,7 +75,9 @@ static int wait_readable(SOCKET s, DWORD ms) {
   fd_set set;
   FD_ZERO(&set);
   FD_SET(s, &set);
-  struct timeval tv = {(long)(ms / 1000), (long)((ms % 1000) * 1000)};
+  struct timeval tv;
+  tv.tv_sec = (long)(ms / 1000);
+  tv.tv_usec = (long)((ms % 1000) * 1000);
   int r = select(0, &set, NULL, NULL, &tv);
   return r < 0 ? -1 : r;
 }
@@ -270,7 +272,7 @@ static int handle_frame(SOCKET s, unsigned char *body, uint32_t len) {
     dispatch_post(DISPATCH_NOTIFICATION, doc);
     return 1;
   }
-  int64_t rid;
+  int64_t rid = 0;
   const json_value *result = json_get(root, "result");
   const json_value *error = json_get(root, "error");
   if (!json_as_i64(id, &rid) || (result == NULL) == (error == NULL)) {
@@ -509,7 +511,7 @@ LONG bridge_oneshot_call(const char *method, const char *params_json, json_doc *
         json_doc *d = json_parse((const char *)body, n, NULL, 0);
         free(body);
         if (d == NULL) break;
-        int64_t id;
+        int64_t id = 0;
         const json_value *root = json_root(d);
         if (json_get(root, "method") == NULL && json_get_i64(root, "id", &id) && id == 1) {
           const json_value *error = json_get(root, "error");

@@ -32,7 +32,7 @@ static void key_wstr(json_buf *b, const char *key, LPCWSTR text) {
 
 /* The common shape: {"hCall": h[, key: dest]} as an asynchronous request. */
 static LONG call_request(DRV_REQUESTID rid, HDRVCALL hdCall, const char *method, const char *key, LPCWSTR text) {
-  int64_t h;
+  int64_t h = 0;
   LONG rc = call_host_handle(hdCall, &h);
   if (rc != 0) return rc;
   json_buf b;
@@ -86,7 +86,7 @@ LONG TSPIAPI TSPI_lineDial(DRV_REQUESTID dwRequestID, HDRVCALL hdCall, LPCWSTR l
 
 LONG TSPIAPI TSPI_lineSendUserUserInfo(DRV_REQUESTID dwRequestID, HDRVCALL hdCall, LPCSTR lpsUserUserInfo,
                                        DWORD dwSize) {
-  int64_t h;
+  int64_t h = 0;
   LONG rc = call_host_handle(hdCall, &h);
   if (rc != 0) return rc;
   char *uui = base64_encode((const unsigned char *)(lpsUserUserInfo ? lpsUserUserInfo : ""),
@@ -109,7 +109,7 @@ LONG TSPIAPI TSPI_lineSendUserUserInfo(DRV_REQUESTID dwRequestID, HDRVCALL hdCal
 LONG TSPIAPI TSPI_linePark(DRV_REQUESTID dwRequestID, HDRVCALL hdCall, DWORD dwParkMode, LPCWSTR lpszDirAddress,
                            LPVARSTRING lpNonDirAddress) {
   (void)lpNonDirAddress; /* filled by nobody until the host offers non-directed park (issue 16) */
-  int64_t h;
+  int64_t h = 0;
   LONG rc = call_host_handle(hdCall, &h);
   if (rc != 0) return rc;
   json_buf b;
@@ -140,7 +140,7 @@ LONG TSPIAPI TSPI_lineSetupTransfer(DRV_REQUESTID dwRequestID, HDRVCALL hdCall, 
                                     LPHDRVCALL lphdConsultCall, LPLINECALLPARAMS const lpCallParams) {
   (void)lpCallParams;
   if (lphdConsultCall == NULL) return LINEERR_INVALPOINTER;
-  int64_t h;
+  int64_t h = 0;
   LONG rc = call_host_handle(hdCall, &h);
   if (rc != 0) return rc;
   uint32_t consult = sibling_call(hdCall, htConsultCall);
@@ -152,7 +152,7 @@ LONG TSPIAPI TSPI_lineSetupTransfer(DRV_REQUESTID dwRequestID, HDRVCALL hdCall, 
 }
 
 LONG TSPIAPI TSPI_lineSwapHold(DRV_REQUESTID dwRequestID, HDRVCALL hdActiveCall, HDRVCALL hdHeldCall) {
-  int64_t a, h;
+  int64_t a = 0, h = 0;
   LONG rc = call_host_handle(hdActiveCall, &a);
   if (rc == 0) rc = call_host_handle(hdHeldCall, &h);
   if (rc != 0) return rc;
@@ -166,7 +166,7 @@ LONG TSPIAPI TSPI_lineCompleteTransfer(DRV_REQUESTID dwRequestID, HDRVCALL hdCal
   if (dwTransferMode != LINETRANSFERMODE_TRANSFER && dwTransferMode != LINETRANSFERMODE_CONFERENCE) {
     return LINEERR_INVALTRANSFERMODE;
   }
-  int64_t h, c;
+  int64_t h = 0, c = 0;
   LONG rc = call_host_handle(hdCall, &h);
   if (rc == 0) rc = call_host_handle(hdConsultCall, &c);
   if (rc != 0) return rc;
@@ -184,7 +184,7 @@ LONG TSPIAPI TSPI_lineCompleteTransfer(DRV_REQUESTID dwRequestID, HDRVCALL hdCal
 }
 
 LONG TSPIAPI TSPI_lineAddToConference(DRV_REQUESTID dwRequestID, HDRVCALL hdConfCall, HDRVCALL hdConsultCall) {
-  int64_t conf, c;
+  int64_t conf = 0, c = 0;
   LONG rc = call_host_handle(hdConfCall, &conf);
   if (rc == LINEERR_INVALCALLHANDLE) return LINEERR_INVALCONFCALLHANDLE;
   if (rc == 0) rc = call_host_handle(hdConsultCall, &c);
@@ -196,7 +196,7 @@ LONG TSPIAPI TSPI_lineAddToConference(DRV_REQUESTID dwRequestID, HDRVCALL hdConf
 }
 
 LONG TSPIAPI TSPI_lineSetCallData(DRV_REQUESTID dwRequestID, HDRVCALL hdCall, LPVOID lpCallData, DWORD dwSize) {
-  int64_t h;
+  int64_t h = 0;
   LONG rc = call_host_handle(hdCall, &h);
   if (rc != 0) return rc;
   if (dwSize > 65536) return LINEERR_INVALPARAM;
@@ -217,7 +217,7 @@ LONG TSPIAPI TSPI_lineSetCallData(DRV_REQUESTID dwRequestID, HDRVCALL hdCall, LP
 }
 
 LONG TSPIAPI TSPI_lineSetAppSpecific(HDRVCALL hdCall, DWORD dwAppSpecific) {
-  int64_t h;
+  int64_t h = 0;
   LONG rc = call_host_handle(hdCall, &h);
   if (rc != 0) return rc;
   char params[96];
@@ -234,7 +234,7 @@ typedef struct generate_context {
 
 static void on_generate_reply(void *context, const json_value *result) {
   generate_context *ctx = (generate_context *)context;
-  int64_t rid;
+  int64_t rid = 0;
   if (!json_get_i64(result, "requestId", &rid)) return;
   tsp_async *a = (tsp_async *)calloc(1, sizeof(tsp_async));
   if (a == NULL) return;
@@ -250,10 +250,12 @@ static void on_generate_reply(void *context, const json_value *result) {
 
 LONG TSPIAPI TSPI_lineGenerateDigits(HDRVCALL hdCall, DWORD dwEndToEndID, DWORD dwDigitMode, LPCWSTR lpszDigits,
                                      DWORD dwDuration) {
-  int64_t h;
+  int64_t h = 0;
   LONG rc = call_host_handle(hdCall, &h);
   if (rc != 0) return rc;
-  generate_context ctx = {0, TSP_HANDLE(hdCall), dwEndToEndID};
+  generate_context ctx;
+  ctx.call = TSP_HANDLE(hdCall);
+  ctx.end_to_end_id = dwEndToEndID;
   state_lock();
   tsp_call *c = state_call(ctx.call);
   ctx.line_id = c ? c->line_id : 0;
@@ -282,7 +284,7 @@ LONG TSPIAPI TSPI_lineGenerateDigits(HDRVCALL hdCall, DWORD dwEndToEndID, DWORD 
 
 static LONG call_query(HDRVCALL hdCall, const char *method, json_doc **doc, const json_value **result,
                        DWORD *tapi_id, SYSTEMTIME *since, DWORD *version) {
-  int64_t h;
+  int64_t h = 0;
   LONG rc = call_host_handle(hdCall, &h);
   if (rc != 0) return rc;
   state_lock();
@@ -327,7 +329,7 @@ LONG TSPIAPI TSPI_lineGetCallInfo(HDRVCALL hdCall, LPLINECALLINFO lpCallInfo) {
   }
   LONG rc = call_query(hdCall, "lineGetCallInfo", &doc, &result, &tapi_id, NULL, &version);
   if (rc == 0) {
-    uint32_t call_id;
+    uint32_t call_id = 0;
     if (json_get_u32(result, "callId", &call_id)) {
       state_lock();
       tsp_call *c = state_call(TSP_HANDLE(hdCall));

@@ -31,7 +31,7 @@ typedef struct dword_field {
 
 static void copy_dwords(varstruct *vs, const json_value *host, const dword_field *fields, size_t n) {
   for (size_t i = 0; i < n; i++) {
-    uint32_t v;
+    uint32_t v = 0;
     if (json_get_u32(host, fields[i].key, &v)) vs_set_dword(vs, fields[i].offset, v);
   }
 }
@@ -199,7 +199,7 @@ LONG caps_fill_addressstatus(LPLINEADDRESSSTATUS status, DWORD version, const js
       block += dest_bytes[i];
     }
     vs_set_dword(&vs, VS_FIELD(LINEADDRESSSTATUS, dwForwardNumEntries), n);
-    DWORD at;
+    DWORD at = 0;
     unsigned char *p = vs_reserve(&vs, block, &at);
     if (p != NULL) {
       DWORD strings = at + n * (DWORD)sizeof(ecsta_lineforward20);

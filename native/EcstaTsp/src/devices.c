@@ -14,7 +14,7 @@ LONG devices_refresh(int oneshot) {
   state_lock();
   for (size_t i = 0; i < g_tsp.device_count; i++) g_tsp.devices[i].present = 0;
   for (const json_value *d = result->child; d; d = d->next) {
-    uint32_t id;
+    uint32_t id = 0;
     int in_service = 1;
     if (!json_get_u32(d, "deviceId", &id)) continue;
     json_get_bool(d, "inService", &in_service);

@@ -100,7 +100,7 @@ void events_notification(const json_value *message) {
   const json_value *params = json_get(message, "params");
   if (method == NULL || params == NULL || params->type != JSON_OBJECT) return;
   if (strcmp(method, "ASYNC_COMPLETION") == 0) {
-    int64_t rid, result;
+    int64_t rid = 0, result = 0;
     if (json_get_i64(params, "requestId", &rid) && json_get_i64(params, "result", &result)) {
       pending_complete(rid, (LONG)result);
     }
@@ -327,7 +327,7 @@ static int mark_lost(tsp_line *l) {
 
 void events_connected(void) {
   events_sync_devices();
-  size_t n;
+  size_t n = 0;
   uint32_t *ids = lines_where(not_open_on_host, &n);
   for (size_t i = 0; ids != NULL && i < n; i++) {
     state_lock();
@@ -372,7 +372,7 @@ void events_connected(void) {
 }
 
 void events_disconnected(void) {
-  size_t n;
+  size_t n = 0;
   uint32_t *ids = lines_where(mark_lost, &n); /* marks every line, lists those to tell */
   pending_fail_all(LINEERR_RESOURCEUNAVAIL);
   for (size_t i = 0; ids != NULL && i < n; i++) {

@@ -119,7 +119,7 @@ static size_t put_utf8(unsigned char *o, unsigned cp) {
 /* Length of one valid UTF-8 sequence at s (shortest form, no surrogates, <= U+10FFFF), else 0. */
 static size_t utf8_seq(const unsigned char *s, const unsigned char *end) {
   unsigned c = s[0];
-  size_t n;
+  size_t n = 0;
   unsigned cp;
   if (c < 0x80) return 1;
   if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; }
@@ -282,7 +282,7 @@ static json_value *parse_container(parser *ps, int depth, int object) {
     char *key = NULL;
     skip_ws(ps);
     if (object) {
-      size_t klen;
+      size_t klen = 0;
       if (ps->p >= ps->end || *ps->p != '"') { fail(ps, "expected a member name"); return NULL; }
       key = parse_string_raw(ps, &klen);
       if (key == NULL) return NULL;
@@ -341,7 +341,13 @@ json_doc *json_parse(const char *text, size_t len, char *err, size_t err_size) {
     return NULL;
   }
   if (text == NULL) len = 0;
-  parser ps = {(const unsigned char *)text, (const unsigned char *)text, (const unsigned char *)text + len, doc, err, err_size, 0};
+  parser ps;
+  ps.p = ps.begin = (const unsigned char *)text;
+  ps.end = ps.p + len;
+  ps.doc = doc;
+  ps.err = err;
+  ps.err_size = err_size;
+  ps.failed = 0;
   doc->root = parse_value(&ps, 0);
   if (doc->root != NULL) {
     skip_ws(&ps);
@@ -380,7 +386,7 @@ int json_get_i64(const json_value *object, const char *key, int64_t *out) {
 }
 
 int json_get_u32(const json_value *object, const char *key, uint32_t *out) {
-  int64_t v;
+  int64_t v = 0;
   if (!json_get_i64(object, key, &v)) return 0;
   if (v < -2147483648LL || v > 0xFFFFFFFFLL) return 0;
   *out = (uint32_t)v;
@@ -443,7 +449,9 @@ static void jb_escaped(json_buf *b, const char *s, size_t n) {
     if (c >= 0x20 && c != '"' && c != '\\') { run++; continue; }
     jb_append(b, s + i - run, run);
     run = 0;
-    char esc[7] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0};
+    char esc[7] = "\\u00xx";
+    esc[4] = hex[c >> 4];
+    esc[5] = hex[c & 15];
     if (c == '"') jb_append(b, "\\\"", 2);
     else if (c == '\\') jb_append(b, "\\\\", 2);
     else if (c == '\n') jb_append(b, "\\n", 2);

@@ -216,7 +216,7 @@ LONG TSPIAPI TSPI_lineGetLineDevStatus(HDRVLINE hdLine, LPLINEDEVSTATUS lpLineDe
 
 LONG TSPIAPI TSPI_lineGetAddressStatus(HDRVLINE hdLine, DWORD dwAddressID, LPLINEADDRESSSTATUS lpAddressStatus) {
   if (lpAddressStatus == NULL) return LINEERR_INVALPOINTER;
-  int64_t h;
+  int64_t h = 0;
   LONG rc = line_host_handle(hdLine, &h, NULL);
   if (rc != 0) return rc;
   if (dwAddressID != 0) return LINEERR_INVALADDRESSID;
@@ -248,8 +248,8 @@ LONG TSPIAPI TSPI_lineMakeCall(DRV_REQUESTID dwRequestID, HDRVLINE hdLine, HTAPI
                                LPCWSTR lpszDestAddress, DWORD dwCountryCode, LPLINECALLPARAMS const lpCallParams) {
   (void)dwCountryCode;
   if (lphdCall == NULL) return LINEERR_INVALPOINTER;
-  int64_t h;
-  uint32_t line_id;
+  int64_t h = 0;
+  uint32_t line_id = 0;
   LONG rc = line_host_handle(hdLine, &h, &line_id);
   if (rc != 0) return rc;
   if (lpCallParams != NULL && lpCallParams->dwTotalSize >= offsetof(LINECALLPARAMS, DialParams) &&
@@ -317,7 +317,7 @@ LONG TSPIAPI TSPI_lineForward(DRV_REQUESTID dwRequestID, HDRVLINE hdLine, DWORD 
   (void)htConsultCall;
   (void)lpCallParams;
   if (lphdConsultCall != NULL) *lphdConsultCall = NULL; /* forwarding never makes a consultation call here */
-  int64_t h;
+  int64_t h = 0;
   LONG rc = line_host_handle(hdLine, &h, NULL);
   if (rc != 0) return rc;
   if (!bAllAddresses && dwAddressID != 0) return LINEERR_INVALADDRESSID;
@@ -340,7 +340,7 @@ LONG TSPIAPI TSPI_lineDevSpecific(DRV_REQUESTID dwRequestID, HDRVLINE hdLine, DW
                                   LPVOID lpParams, DWORD dwSize) {
   /* lpParams: a UTF-8 JSON object with the host's lineDevSpecific parameters, e.g.
    * {"feature":"remoteOffice","enable":true,"number":"+4989..."}; hLine (and hCall) are added here. */
-  int64_t h;
+  int64_t h = 0;
   LONG rc = line_host_handle(hdLine, &h, NULL);
   if (rc != 0) return rc;
   if (dwAddressID != 0) return LINEERR_INVALADDRESSID;
@@ -381,8 +381,8 @@ LONG TSPIAPI TSPI_lineDevSpecific(DRV_REQUESTID dwRequestID, HDRVLINE hdLine, DW
 static LONG new_call_on_line(DRV_REQUESTID rid, HDRVLINE hdLine, DWORD dwAddressID, HTAPICALL htCall,
                              LPHDRVCALL lphdCall, const char *method, LPCWSTR dest, LPCWSTR group) {
   if (lphdCall == NULL) return LINEERR_INVALPOINTER;
-  int64_t h;
-  uint32_t line_id;
+  int64_t h = 0;
+  uint32_t line_id = 0;
   LONG rc = line_host_handle(hdLine, &h, &line_id);
   if (rc != 0) return rc;
   if (dwAddressID != 0) return LINEERR_INVALADDRESSID;

@@ -29,7 +29,7 @@ static void key_wstr(json_buf *b, const char *key, LPCWSTR text, size_t max_char
 LONG TSPIAPI TSPI_lineGetAddressID(HDRVLINE hdLine, LPDWORD lpdwAddressID, DWORD dwAddressMode, LPCWSTR lpsAddress,
                                    DWORD dwSize) {
   if (lpdwAddressID == NULL || lpsAddress == NULL) return LINEERR_INVALPOINTER;
-  int64_t h;
+  int64_t h = 0;
   LONG rc = line_host_handle(hdLine, &h, NULL);
   if (rc != 0) return rc;
   json_buf b;
@@ -80,7 +80,7 @@ LONG TSPIAPI TSPI_lineSetStatusMessages(HDRVLINE hdLine, DWORD dwLineStates, DWO
 }
 
 static LONG media_request(const char *method, HDRVLINE hdLine, DWORD dwMediaModes) {
-  int64_t h;
+  int64_t h = 0;
   LONG rc = line_host_handle(hdLine, &h, NULL);
   if (rc != 0) return rc;
   char params[96];
@@ -163,7 +163,7 @@ LONG TSPIAPI TSPI_lineGetExtensionID(DWORD dwDeviceID, DWORD dwTSPIVersion, LPLI
     DWORD dw[4] = {0, 0, 0, 0};
     int i = 0;
     for (const json_value *e = id && id->type == JSON_ARRAY && id->count == 4 ? id->child : NULL; e; e = e->next) {
-      int64_t v;
+      int64_t v = 0;
       if (json_as_i64(e, &v) && v >= 0 && v <= 0xFFFFFFFFLL) dw[i] = (DWORD)v;
       i++;
     }
@@ -199,7 +199,7 @@ LONG TSPIAPI TSPI_lineNegotiateExtVersion(DWORD dwDeviceID, DWORD dwTSPIVersion,
 }
 
 LONG TSPIAPI TSPI_lineSelectExtVersion(HDRVLINE hdLine, DWORD dwExtVersion) {
-  int64_t h;
+  int64_t h = 0;
   LONG rc = line_host_handle(hdLine, &h, NULL);
   if (rc != 0) return rc;
   char params[96];
@@ -281,7 +281,7 @@ LONG TSPIAPI TSPI_lineSetDevConfig(DWORD dwDeviceID, LPVOID const lpDeviceConfig
 
 LONG TSPIAPI TSPI_lineDevSpecificFeature(DRV_REQUESTID dwRequestID, HDRVLINE hdLine, DWORD dwFeature, LPVOID lpParams,
                                          DWORD dwSize) {
-  int64_t h;
+  int64_t h = 0;
   LONG rc = line_host_handle(hdLine, &h, NULL);
   if (rc != 0) return rc;
   if (dwSize > 65536 || (dwSize > 0 && lpParams == NULL)) return LINEERR_INVALPARAM;

@@ -16,7 +16,7 @@ typedef struct async_context {
 } async_context;
 
 static void bind_call(uint32_t call, const char *key, const json_value *result) {
-  int64_t h;
+  int64_t h = 0;
   if (call == 0 || key == NULL || !json_get_i64(result, key, &h)) return;
   tsp_call *c = state_call(call);
   if (c) c->host_hcall = h;
@@ -24,7 +24,7 @@ static void bind_call(uint32_t call, const char *key, const json_value *result) 
 
 static void on_async_reply(void *context, const json_value *result) {
   async_context *ctx = (async_context *)context;
-  int64_t host_request_id;
+  int64_t host_request_id = 0;
   if (!json_get_i64(result, "requestId", &host_request_id)) return;
   tsp_async *a = (tsp_async *)calloc(1, sizeof(tsp_async));
   if (a == NULL) return;
@@ -50,7 +50,13 @@ static void free_calls(uint32_t a, uint32_t b) {
 
 LONG pending_async(DRV_REQUESTID request_id, const char *method, const char *params_json, uint32_t call_a,
                    const char *key_a, uint32_t call_b, const char *key_b) {
-  async_context ctx = {request_id, call_a, call_b, key_a, key_b, 0};
+  async_context ctx; /* member by member: MSVC's /W4 warns about non-constant initialisers (C4204) */
+  ctx.request_id = request_id;
+  ctx.call_a = call_a;
+  ctx.call_b = call_b;
+  ctx.key_a = key_a;
+  ctx.key_b = key_b;
+  ctx.registered = 0;
   json_doc *doc = NULL;
   const json_value *result = NULL;
   LONG rc = bridge_call(method, params_json, &doc, &result, on_async_reply, &ctx);

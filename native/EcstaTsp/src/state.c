@@ -63,7 +63,7 @@ uint32_t state_new_handle(void) {
 }
 
 tsp_device *state_device_by_tapi(DWORD tapi_id) {
-  uint32_t i;
+  uint32_t i = 0;
   if (tapi_id == ECSTA_NO_DEVICE || !idmap_get(&g_tsp.device_by_tapi, tapi_id, &i) || i >= g_tsp.device_count) {
     return NULL;
   }
@@ -71,7 +71,7 @@ tsp_device *state_device_by_tapi(DWORD tapi_id) {
 }
 
 tsp_device *state_device_by_host(uint32_t host_id) {
-  uint32_t i;
+  uint32_t i = 0;
   if (!idmap_get(&g_tsp.device_by_host, host_id, &i) || i >= g_tsp.device_count) return NULL;
   return &g_tsp.devices[i];
 }
@@ -137,7 +137,7 @@ tsp_line *state_line(uint32_t id) {
 }
 
 tsp_line *state_line_by_host(int64_t host_hline) {
-  uint32_t id;
+  uint32_t id = 0;
   if (host_hline <= 0 || host_hline > 0xFFFFFFFFLL || !idmap_get(&g_tsp.line_by_host, (uint32_t)host_hline, &id)) {
     return NULL;
   }

@@ -12,7 +12,7 @@
 LONG vs_begin(varstruct *vs, void *structure, DWORD fixed_size) {
   memset(vs, 0, sizeof(*vs));
   if (structure == NULL) return LINEERR_INVALPOINTER;
-  DWORD total;
+  DWORD total = 0;
   memcpy(&total, structure, sizeof(DWORD));
   if (total < fixed_size) return LINEERR_STRUCTURETOOSMALL;
   vs->base = (unsigned char *)structure;
@@ -45,7 +45,7 @@ void vs_set_dword(varstruct *vs, DWORD field, DWORD value) {
 
 void vs_add_bytes(varstruct *vs, DWORD size_field, DWORD offset_field, const void *data, DWORD len) {
   if (len == 0) return;
-  DWORD offset;
+  DWORD offset = 0;
   unsigned char *p = vs_reserve(vs, len, &offset);
   if (p == NULL) return;
   memcpy(p, data, len);
