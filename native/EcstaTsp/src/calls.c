@@ -23,8 +23,9 @@ LONG call_host_handle(HDRVCALL hdCall, int64_t *host_hcall) {
   return rc;
 }
 
+/* Destinations are TAPI dialable addresses (wstr.c); the group id of linePickup is a plain string. */
 static void key_wstr(json_buf *b, const char *key, LPCWSTR text) {
-  char *utf8 = wstr_to_utf8(text);
+  char *utf8 = strcmp(key, "destAddress") == 0 ? dialable_to_utf8(text) : wstr_to_utf8(text);
   jb_key(b, key);
   jb_cstring(b, utf8 ? utf8 : "");
   free(utf8);

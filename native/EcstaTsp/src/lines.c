@@ -16,8 +16,9 @@ LONG line_host_handle(HDRVLINE hdLine, int64_t *host_hline, uint32_t *line_id) {
   return rc;
 }
 
+/* Destinations are TAPI dialable addresses (wstr.c); the group id of linePickup is a plain string. */
 static void key_wstr(json_buf *b, const char *key, LPCWSTR text) {
-  char *utf8 = wstr_to_utf8(text);
+  char *utf8 = strcmp(key, "destAddress") == 0 ? dialable_to_utf8(text) : wstr_to_utf8(text);
   jb_key(b, key);
   jb_cstring(b, utf8 ? utf8 : "");
   free(utf8);

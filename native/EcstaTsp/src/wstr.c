@@ -40,6 +40,16 @@ WCHAR *utf8_to_wstr(const char *text, DWORD *bytes) {
   return out;
 }
 
+char *dialable_to_utf8(LPCWSTR dialable) {
+  size_t n = 0, start = 0;
+  if (dialable != NULL) {
+    while (n < 0x3FFFFFFF && dialable[n] != 0 && dialable[n] != L'|' && dialable[n] != L'^') n++;
+    while (start < n && (dialable[start] == L' ' || dialable[start] == L'\t')) start++;
+    while (n > start && (dialable[n - 1] == L' ' || dialable[n - 1] == L'\t')) n--;
+  }
+  return wstr_to_utf8_n(dialable ? dialable + start : NULL, n - start);
+}
+
 int wstr_equals_utf8(LPCWSTR wide, size_t max_chars, const char *utf8) {
   char *a = wstr_to_utf8_n(wide, max_chars);
   if (a == NULL) return 0;

@@ -10,6 +10,9 @@ char *wstr_to_utf8(LPCWSTR text);
 char *wstr_to_utf8_n(LPCWSTR text, size_t max_chars);
 /* UTF-8 (NUL-terminated) to a NUL-terminated wide string; *bytes = its size in bytes with the NUL. */
 WCHAR *utf8_to_wstr(const char *text, DWORD *bytes);
+/* A TAPI dialable address to the number the host dials: the subaddress ("|…") and the name ("^…") are not
+ * part of it, and white space around it goes. NULL in gives "" out. */
+char *dialable_to_utf8(LPCWSTR dialable);
 /* Case-sensitive compare of a wide string with a UTF-8 one. */
 int wstr_equals_utf8(LPCWSTR wide, size_t max_chars, const char *utf8);
 

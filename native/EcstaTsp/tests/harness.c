@@ -497,10 +497,10 @@ static void drop_call(HDRVCALL hd, HTAPICALL ht, size_t from, const char *what) 
 }
 
 static void test_call_basics(line_ctx *line) {
-  step("lineMakeCall: completion, then PROCEEDING, RINGBACK, CONNECTED");
+  step("lineMakeCall to a dialable address with subaddress and name: completion, then PROCEEDING, RINGBACK, CONNECTED");
   HTAPICALL ht;
   size_t from;
-  HDRVCALL hd = make_call(line, L"+4930555001", &ht, &from, 1);
+  HDRVCALL hd = make_call(line, L"+4930555001|77^Harness", &ht, &from, 1);
   if (hd == NULL) return;
   line_msg numcalls = {LINE_ADDRESSSTATE, line->ht, 0};
   CHECKF(ev_count(0, is_line_msg, &numcalls) > 0, "LINE_ADDRESSSTATE (NUMCALLS) came with the new call");
@@ -512,7 +512,8 @@ static void test_call_basics(line_ctx *line) {
     LINECALLINFO *ci = (LINECALLINFO *)s;
     char *called = string_field(s, offsetof(LINECALLINFO, dwCalledIDSize), offsetof(LINECALLINFO, dwCalledIDOffset),
                                 fixed_info, "called id");
-    CHECKF(called != NULL && strstr(called, "30555001") != NULL, "called id %s", called ? called : "(none)");
+    CHECKF(called != NULL && strstr(called, "30555001") != NULL && strpbrk(called, "|^") == NULL,
+           "called id %s (the number only)", called ? called : "(none)");
     CHECK(ci->dwLineDeviceID == line->device && ci->dwAddressID == 0);
     CHECKF(ci->dwOrigin & LINECALLORIGIN_OUTBOUND, "origin 0x%lx", (unsigned long)ci->dwOrigin);
     CHECK(ci->dwCallID != 0);

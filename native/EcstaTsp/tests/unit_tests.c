@@ -12,6 +12,7 @@
 #include "json.h"
 #include "lineerr.h"
 #include "varstruct.h"
+#include "wstr.h"
 
 static int failures, checks;
 
@@ -209,6 +210,24 @@ static void test_varstruct(void) {
   CHECK(buf.raw[sizeof(VARSTRING) + 8] == 0xAB);
 }
 
+static void test_dialable(void) {
+  char *a = dialable_to_utf8(L"  +49 30 1234|5678^Anna ");
+  CHECK(a != NULL && strcmp(a, "+49 30 1234") == 0);
+  free(a);
+  a = dialable_to_utf8(L"1020");
+  CHECK(a != NULL && strcmp(a, "1020") == 0);
+  free(a);
+  a = dialable_to_utf8(NULL);
+  CHECK(a != NULL && a[0] == 0);
+  free(a);
+  a = dialable_to_utf8(L"^only a name");
+  CHECK(a != NULL && a[0] == 0);
+  free(a);
+  a = dialable_to_utf8(L"M\x00fcller@example.com");
+  CHECK(a != NULL && strcmp(a, "M\xc3\xbcller@example.com") == 0);
+  free(a);
+}
+
 static void test_base64(void) {
   char *e = base64_encode((const unsigned char *)"hello!?", 7);
   CHECK(strcmp(e, "aGVsbG8hPw==") == 0);
@@ -254,6 +273,7 @@ int main(void) {
   test_frames();
   test_varstruct();
   test_base64();
+  test_dialable();
   printf("unit tests: %d checks, %d failed\n", checks, failures);
   return failures ? 1 : 0;
 }
