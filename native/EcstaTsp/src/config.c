@@ -1,4 +1,5 @@
-/* Finding the host: its state folder holds api-token and bridge-endpoint (docs/bridge-protocol.md).
+/* Finding the host: its state folder holds api-token and bridge-endpoint (docs/bridge-protocol.md); the
+ * endpoint must be a loopback address (127.0.0.0/8 or ::1), like the host's listener.
  * The folder: %ECSTA_STATE_DIR% (tests), else HKLM\SOFTWARE\Ecsta\StateDirectory, else %ProgramData%\Ecsta. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,6 +66,8 @@ int config_read(char *token, size_t token_size, char *host, size_t host_size, un
     h = endpoint + 1;
   }
   if (strlen(h) + 1 > host_size) return -4;
+  /* Only loopback: the token goes to that address, so a tampered file must not send it off the machine. */
+  if (strcmp(h, "::1") != 0 && strncmp(h, "127.", 4) != 0) return -5;
   strcpy(host, h);
   *port = (unsigned short)p;
   return 0;

@@ -12,6 +12,7 @@
 #include "harness.h"
 
 #include <tlhelp32.h>
+#include <ws2tcpip.h>
 
 #define T 15000
 static HMODULE tsp;
@@ -356,6 +357,69 @@ static int thread_count(void) {
   return n;
 }
 
+static void write_endpoint(const char *text, char *saved, size_t saved_size) {
+  char path[MAX_PATH + 20];
+  snprintf(path, sizeof(path), "%s\\bridge-endpoint", state_dir);
+  if (saved != NULL) {
+    FILE *r = fopen(path, "r");
+    saved[0] = 0;
+    if (r) {
+      if (fgets(saved, (int)saved_size, r) == NULL) saved[0] = 0;
+      fclose(r);
+    }
+  }
+  FILE *f = fopen(path, "w");
+  if (f) {
+    fputs(text, f);
+    fclose(f);
+  }
+}
+
+/* A non-loopback IPv4 address of this machine (the one a UDP socket "connected" outwards would use: no packet
+ * is sent), or 0 when it has none. */
+static int local_address(char *out, size_t size) {
+  SOCKET s = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+  if (s == INVALID_SOCKET) return 0;
+  struct sockaddr_in a;
+  memset(&a, 0, sizeof(a));
+  a.sin_family = AF_INET;
+  a.sin_port = htons(9);
+  a.sin_addr.s_addr = htonl(0xC6336401u); /* 198.51.100.1, TEST-NET-2 */
+  int found = 0;
+  int len = sizeof(a);
+  if (connect(s, (struct sockaddr *)&a, sizeof(a)) == 0 && getsockname(s, (struct sockaddr *)&a, &len) == 0) {
+    const unsigned char *ip = (const unsigned char *)&a.sin_addr;
+    if (ip[0] != 127 && ip[0] != 0) {
+      snprintf(out, size, "%u.%u.%u.%u", ip[0], ip[1], ip[2], ip[3]);
+      found = 1;
+    }
+  }
+  closesocket(s);
+  return found;
+}
+
+static void test_endpoint_not_loopback(void) {
+  char ip[32];
+  if (!local_address(ip, sizeof(ip))) {
+    step("(skipped: this machine has no non-loopback address to prove the loopback-only rule with)");
+    return;
+  }
+  step("bridge-endpoint naming %s, where the fake host listens too: refused, no connection, the token stays", ip);
+  char saved[64], endpoint[64];
+  snprintf(endpoint, sizeof(endpoint), "%s:%u\n", ip, (unsigned)fake_listen_port());
+  write_endpoint(endpoint, saved, sizeof(saved));
+  int conns = fake_connections();
+  tsp = LoadLibraryW(tsp_path);
+  DWORD lines = 9, phones = 0;
+  CHECK(CALL(PFN_enum, "TSPI_providerEnumDevices")(9, &lines, &phones, (HPROVIDER)(uintptr_t)0x77,
+                                                  harness_provider_event, NULL) == 0);
+  CHECKF(lines == 0 && fake_connections() == conns, "%lu lines, %d hellos", (unsigned long)lines,
+         fake_connections() - conns);
+  CHECK(FreeLibrary(tsp));
+  tsp = NULL;
+  write_endpoint(saved, NULL, 0);
+}
+
 static void test_enum_without_init(void) {
   step("providerEnumDevices starts no thread: tapisrv may unload the DLL without providerInit");
   int before = thread_count();
@@ -442,6 +506,7 @@ int main(int argc, char **argv) {
     stop_provider();
   }
   test_enum_without_init();
+  test_endpoint_not_loopback();
   test_scale();
   step("memory: load, init, open, call, a request outstanding, shutdown, unload - 8 times");
   cycle(0);

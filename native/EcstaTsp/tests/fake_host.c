@@ -314,6 +314,10 @@ static DWORD WINAPI server_thread(LPVOID unused) {
   return 0;
 }
 
+static unsigned short fake_port;
+
+unsigned short fake_listen_port(void) { return fake_port; }
+
 int fake_start(const char *state_dir) {
   InitializeCriticalSection(&lock);
   InitializeConditionVariable(&changed);
@@ -323,7 +327,7 @@ int fake_start(const char *state_dir) {
   struct sockaddr_in a;
   memset(&a, 0, sizeof(a));
   a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  a.sin_addr.s_addr = htonl(INADDR_ANY); /* also reachable on a non-loopback address: see bridge_tests */
   if (bind(listener, (struct sockaddr *)&a, sizeof(a)) != 0 || listen(listener, 4) != 0) return 0;
   int alen = sizeof(a);
   getsockname(listener, (struct sockaddr *)&a, &alen);
@@ -331,7 +335,8 @@ int fake_start(const char *state_dir) {
   snprintf(path, sizeof(path), "%s\\bridge-endpoint", state_dir);
   FILE *f = fopen(path, "w");
   if (f == NULL) return 0;
-  fprintf(f, "127.0.0.1:%u\n", (unsigned)ntohs(a.sin_port));
+  fake_port = ntohs(a.sin_port);
+  fprintf(f, "127.0.0.1:%u\n", (unsigned)fake_port);
   fclose(f);
   thread = CreateThread(NULL, 0, server_thread, NULL, 0, NULL);
   return thread != NULL;

@@ -8,6 +8,7 @@
 
 int fake_start(const char *state_dir);     /* listener on 127.0.0.1:0; writes bridge-endpoint */
 void fake_stop(void);
+unsigned short fake_listen_port(void); /* it listens on every address of the machine */
 void fake_set_token(const char *token);    /* what the hello must carry */
 void fake_set_devices(int count);          /* lineGetDevices answers device ids 10, 11, … */
 void fake_set_silent(const char *method);  /* never answer this method (NULL: answer everything) */
