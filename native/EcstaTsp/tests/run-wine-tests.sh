@@ -7,8 +7,14 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 tsp_dir=$(dirname "$here")
 repo=$(cd "$tsp_dir/../.." && pwd)
-build=${ECSTA_TSP_BUILD:-$repo/artifacts/native-tsp}
-host_dll=$repo/src/Ecsta.Host/bin/Release/net10.0/ecsta.dll
+# ECSTA_ARTIFACTS (Directory.Build.props) moves every build output out of the tree; this build follows it.
+if [ -n "${ECSTA_ARTIFACTS:-}" ]; then
+  build=${ECSTA_TSP_BUILD:-$ECSTA_ARTIFACTS/native-tsp}
+  host_dll=$ECSTA_ARTIFACTS/bin/Ecsta.Host/Release/net10.0/ecsta.dll
+else
+  build=${ECSTA_TSP_BUILD:-$repo/artifacts/native-tsp}
+  host_dll=$repo/src/Ecsta.Host/bin/Release/net10.0/ecsta.dll
+fi
 
 wine=${WINE:-}
 if [ -z "$wine" ]; then
