@@ -4,11 +4,16 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# System packages the end-to-end tests use: real DNS (dnsmasq) and a real HTTP proxy (tinyproxy).
+# System packages the end-to-end tests use: real DNS (dnsmasq) and a real HTTP proxy (tinyproxy); and what builds
+# and runs the Windows TSP on Linux (native/EcstaTsp): mingw-w64, cmake, and Wine (Debian's wine64 loader is not on
+# PATH: /usr/lib/wine/wine64).
 missing=()
 for tool in dnsmasq tinyproxy chromium; do
   command -v "$tool" >/dev/null 2>&1 || [ -x "/usr/sbin/$tool" ] || [ -x "/usr/bin/$tool" ] || missing+=("$tool")
 done
+command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 || missing+=(gcc-mingw-w64-x86-64)
+command -v cmake >/dev/null 2>&1 || missing+=(cmake)
+command -v wine64 >/dev/null 2>&1 || [ -x /usr/lib/wine/wine64 ] || dpkg -s wine64 >/dev/null 2>&1 || missing+=(wine64)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}"
   sudo_cmd=""
@@ -27,6 +32,11 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
 dotnet test Ecsta.sln -c Release --no-build --blame-hang-timeout 5m 2>&1 | tee "$log" || status=$?
+
+# The Windows TSP: built with mingw-w64, driven under Wine by a harness that plays tapisrv against the demo host.
+native=passed
+native/EcstaTsp/tests/run-wine-tests.sh || { status=1; native=FAILED; }
+echo "native TSP under Wine: $native"
 
 # One closing line over all test assemblies.
 awk '/(Passed|Failed)! +- +Failed: +[0-9]+, Passed: +[0-9]+/ {
