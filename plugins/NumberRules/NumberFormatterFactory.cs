@@ -18,13 +18,13 @@ public sealed class NumberFormatterFactory : INumberFormatterFactory
     private readonly SearchCompiler _compiler;
     private readonly ILogger? _logger;
 
-    /// <summary>Creates the factory with the default match timeout, logging to Serilog's shared logger.</summary>
+    /// <summary>Creates the factory with the default match timeout; each formatter logs to its settings' <see cref="NumberFormattingSettings.Log"/>.</summary>
     public NumberFormatterFactory()
         : this(DefaultMatchTimeout, null)
     {
     }
 
-    /// <summary>Creates the factory with a match timeout and a logger (tests, hosts without the shared logger).</summary>
+    /// <summary>Creates the factory with a match timeout and a logger for formatters whose settings name none (tests).</summary>
     internal NumberFormatterFactory(TimeSpan matchTimeout, ILogger? logger)
     {
         _compiler = new SearchCompiler(matchTimeout);
@@ -49,7 +49,7 @@ public sealed class NumberFormatterFactory : INumberFormatterFactory
             CompileAll(settings.Outgoing, NumberDirection.Outgoing),
             CompileAll(settings.Dial, NumberDirection.Dial),
             _compiler.MatchTimeout,
-            (_logger ?? Log.Logger).ForContext<NumberFormatter>());
+            (settings.Log ?? _logger ?? Serilog.Core.Logger.None).ForContext<NumberFormatter>());
     }
 
     private CompiledRule[] CompileAll(IReadOnlyList<NumberRule>? rules, NumberDirection direction)

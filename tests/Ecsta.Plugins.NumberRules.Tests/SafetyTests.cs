@@ -69,6 +69,34 @@ public sealed class SafetyTests
     }
 
     [Fact]
+    public void A_timed_out_rule_is_reported_to_the_log_the_settings_name_and_never_to_the_global_logger()
+    {
+        var instanceSink = new CollectingSink();
+        var globalSink = new CollectingSink();
+        var previous = Log.Logger;
+        Log.Logger = new LoggerConfiguration().WriteTo.Sink(globalSink).CreateLogger();
+        try
+        {
+            var formatter = new NumberFormatterFactory().Create(NumberFormattingSettings.None with
+            {
+                Incoming = [Rules.Regex("^(a|aa)+(?=b)", "x")],
+                Log = new LoggerConfiguration().WriteTo.Sink(instanceSink).CreateLogger(),
+            });
+            var quiet = new NumberFormatterFactory().Create(NumberFormattingSettings.None with { Incoming = [Rules.Regex("^(a|aa)+(?=b)", "x")] });
+
+            formatter.Explain(NumberDirection.Incoming, Pathological);
+            quiet.Explain(NumberDirection.Incoming, Pathological);
+
+            Assert.Single(instanceSink.Events);
+            Assert.Empty(globalSink.Events);
+        }
+        finally
+        {
+            Log.Logger = previous;
+        }
+    }
+
+    [Fact]
     public void The_same_search_expression_is_compiled_once_and_shared()
     {
         var compiler = new SearchCompiler(NumberFormatterFactory.DefaultMatchTimeout);

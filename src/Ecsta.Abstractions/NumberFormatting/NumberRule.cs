@@ -40,6 +40,12 @@ public sealed record NumberFormattingSettings(
     /// <summary>No location, no rules: numbers pass unchanged.</summary>
     public static NumberFormattingSettings None { get; } = new(LocationSettings.Off, [], [], []);
 
+    /// <summary>
+    /// Where the formatter reports what it cannot do (a rule that ran too long): the instance's log. <see langword="null"/>
+    /// for nowhere; a plugin never falls back to a global logger.
+    /// </summary>
+    public Serilog.ILogger? Log { get; init; }
+
     /// <summary>The rule list of a direction.</summary>
     public IReadOnlyList<NumberRule> RulesFor(NumberDirection direction) => direction switch
     {

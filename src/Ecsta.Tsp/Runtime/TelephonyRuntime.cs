@@ -196,7 +196,7 @@ public sealed class TelephonyRuntime : IAsyncDisposable
 
         try
         {
-            return factory.Create(NumberRulesMapping.ToSettings(instance));
+            return factory.Create(NumberRulesMapping.ToSettings(instance) with { Log = _log.ForContext("Instance", instance.Name) });
         }
         catch (ArgumentException ex)
         {
