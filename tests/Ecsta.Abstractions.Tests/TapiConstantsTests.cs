@@ -23,9 +23,9 @@ public sealed class TapiConstantsTests
     {
         var mask = LineCallFeature.ADDTOCONF | LineCallFeature.ANSWER | LineCallFeature.BLINDTRANSFER | LineCallFeature.COMPLETETRANSF
             | LineCallFeature.DIAL | LineCallFeature.DROP | LineCallFeature.HOLD | LineCallFeature.REDIRECT | LineCallFeature.SETUPTRANSFER
-            | LineCallFeature.SWAPHOLD | LineCallFeature.UNHOLD | LineCallFeature.SETCALLDATA;
+            | LineCallFeature.SWAPHOLD | LineCallFeature.UNHOLD | LineCallFeature.SETCALLDATA | LineCallFeature.GENERATEDIGITS;
 
-        Assert.Equal(0x8E0208EEu, (uint)mask);
+        Assert.Equal(0x8E020AEEu, (uint)mask);
     }
 
     [Theory]

@@ -175,6 +175,30 @@ public abstract class CallScenarioTests
     }
 
     [Fact]
+    public async Task DTMF_digits_on_a_connected_call_reach_the_platform_and_complete_and_bad_digits_or_a_held_call_are_refused()
+    {
+        var (line, user) = await StartAsync();
+        await using var _ = line;
+        var h = await line.ConnectOutgoingAsync(Engine, user, External(user, "09"));
+        Assert.True((line.Provider.GetCallStatus(line.LineHandle, h)!.CallFeatures & LineCallFeature.GENERATEDIGITS) != 0);
+
+        var mark = line.Sink.Count;
+        var digits = line.Provider.GenerateDigits(line.LineHandle, h, TspProvider.DigitModeDtmf, "12*#,9");
+        await line.ExpectAsync(mark, C(digits));
+        var callId = Assert.Single(Engine.GetCalls(user.UserId)).CallId;
+        Assert.Equal(["12*#,9"], Engine.GetDtmf(user.UserId, callId));
+
+        Assert.Equal(LineErr.INVALDIGITS, line.Provider.GenerateDigits(line.LineHandle, h, TspProvider.DigitModeDtmf, "12A").Result);
+        Assert.Equal(LineErr.INVALDIGITS, line.Provider.GenerateDigits(line.LineHandle, h, TspProvider.DigitModeDtmf, "").Result);
+        Assert.Equal(LineErr.INVALDIGITMODE, line.Provider.GenerateDigits(line.LineHandle, h, 0x1, "1").Result);
+        mark = line.Sink.Count;
+        var hold = line.Provider.Hold(line.LineHandle, h);
+        await line.ExpectAsync(mark, C(hold), CS(h, "ONHOLD"), NumCalls);
+        Assert.Equal(LineErr.INVALCALLSTATE, line.Provider.GenerateDigits(line.LineHandle, h, TspProvider.DigitModeDtmf, "1").Result);
+        Assert.Equal(["12*#,9"], Engine.GetDtmf(user.UserId, callId));
+    }
+
+    [Fact]
     public async Task Blind_transfer_of_a_connected_call_ends_it_DISCONNECTED_NORMAL()
     {
         var (line, user) = await StartAsync();

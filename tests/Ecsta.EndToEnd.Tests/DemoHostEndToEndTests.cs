@@ -66,6 +66,39 @@ public sealed class DemoHostEndToEndTests(DemoHost host) : ApplicationApiTest(ho
     }
 
     [Fact]
+    public async Task The_call_cli_sends_DTMF_on_a_connected_call_and_refuses_digits_BroadWorks_cannot_send()
+    {
+        var dial = await CliAsync("call", "dial", "--line", "2", "+4930999777");
+        Assert.Equal(0, dial.Code);
+        string id;
+        using (var deadline = new CancellationTokenSource(Wait))
+        {
+            while (true)
+            {
+                var status = JObject.Parse((await CliAsync("call", "status", "--json")).Output);
+                var call = Assert.Single(Assert.Single(status["lines"]!, l => l["deviceId"]!.Value<uint>() == 2)["calls"]!);
+                id = call["hCall"]!.ToString();
+                if ((string?)call["status"]!["callStateName"] == "CONNECTED")
+                {
+                    break;
+                }
+
+                await Task.Delay(50, deadline.Token);
+            }
+        }
+
+        var sent = await CliAsync("call", "dtmf", id, "0815#");
+        var refused = await CliAsync("call", "dtmf", id, "12X");
+        var drop = await CliAsync("call", "drop", id);
+
+        Assert.Equal(0, sent.Code);
+        Assert.Contains("sent 5 DTMF digit(s)", sent.Output, StringComparison.Ordinal);
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("LINEERR_INVALDIGITS", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(0, drop.Code);
+    }
+
+    [Fact]
     public async Task A_wrong_token_is_refused()
     {
         var ex = await Assert.ThrowsAnyAsync<Exception>(() => TapiClient.ConnectAsync(_api, "not-the-token", CancellationToken.None));

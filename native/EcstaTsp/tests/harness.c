@@ -570,8 +570,20 @@ static void test_call_basics(line_ctx *line) {
          (unsigned long)ci->dwCallDataSize);
   free(ci);
 
-  step("functions waiting for host support answer OPERATIONUNAVAIL: lineGenerateDigits, linePickup");
-  CHECK(CALL(PFN_gendigits, "TSPI_lineGenerateDigits")(hd, 1, LINEDIGITMODE_DTMF, L"123", 0) == LINEERR_OPERATIONUNAVAIL);
+  step("lineGenerateDigits -> LINE_GENERATE(DONE, dwEndToEndID) once BroadWorks took the digits; others refused");
+  mark = ev_mark();
+  CHECK(CALL(PFN_gendigits, "TSPI_lineGenerateDigits")(hd, 77, LINEDIGITMODE_DTMF, L"0815#", 0) == 0);
+  {
+    call_msg generated = {LINE_GENERATE, ht};
+    size_t since = mark;
+    ev g;
+    CHECKF(ev_wait(&since, is_call_msg, &generated, T_HOST, &g) && g.p1 == LINEGENERATETERM_DONE && g.p2 == 77,
+           "LINE_GENERATE(DONE, 77)");
+  }
+  CHECK(CALL(PFN_gendigits, "TSPI_lineGenerateDigits")(hd, 78, LINEDIGITMODE_DTMF, L"12X", 0) == (LONG)LINEERR_INVALDIGITS);
+  CHECK(CALL(PFN_gendigits, "TSPI_lineGenerateDigits")(hd, 79, LINEDIGITMODE_PULSE, L"1", 0) == (LONG)LINEERR_INVALDIGITMODE);
+
+  step("functions waiting for host support answer OPERATIONUNAVAIL: linePickup");
   HDRVCALL pick = NULL;
   DRV_REQUESTID pr = ++next_rid; /* refused synchronously: never completes */
   CHECK(CALL(PFN_pickup, "TSPI_linePickup")(pr, line->hd, 0, ev_next_htcall(), &pick, L"1020", L"") ==

@@ -39,6 +39,10 @@ public enum LineErr : uint
     INVALCONSULTCALLHANDLE = 0x80000021,
     /// <summary>The device class is not supported.</summary>
     INVALDEVICECLASS = 0x80000023,
+    /// <summary>The digit mode is not supported.</summary>
+    INVALDIGITMODE = 0x80000027,
+    /// <summary>The digits hold a character the digit mode cannot send.</summary>
+    INVALDIGITS = 0x80000028,
     /// <summary>The line handle is invalid.</summary>
     INVALLINEHANDLE = 0x8000002B,
     /// <summary>The line is out of service.</summary>

@@ -40,6 +40,18 @@ internal sealed partial class TapiSession
     public ApiAsyncReply LineDial(uint hCall, string destAddress) =>
         CallOperation(hCall, (p, hLine, hd) => p.Dial(hLine, hd, destAddress ?? ""));
 
+    /// <summary>
+    /// lineGenerateDigits: DTMF on a connected call (<c>digitMode</c> LINEDIGITMODE_DTMF 2; 0-9, * and #, a comma
+    /// pauses; at most 64). Completes with ASYNC_COMPLETION when BroadWorks took the digits; the Windows TSP reports that
+    /// to TAPI as LINE_GENERATE. <c>duration</c> is accepted and ignored: BroadWorks chooses the tone length.
+    /// </summary>
+    [JsonRpcMethod("lineGenerateDigits")]
+    public ApiAsyncReply LineGenerateDigits(uint hCall, string? digits, uint digitMode = TspProvider.DigitModeDtmf, uint duration = 0)
+    {
+        _ = duration;
+        return CallOperation(hCall, (p, hLine, hd) => p.GenerateDigits(hLine, hd, digitMode, digits));
+    }
+
     /// <summary>lineAnswer (OFFERING).</summary>
     [JsonRpcMethod("lineAnswer")]
     public ApiAsyncReply LineAnswer(uint hCall) => CallOperation(hCall, (p, hLine, hd) => p.Answer(hLine, hd));

@@ -5,8 +5,8 @@ namespace Ecsta.Tsp.Provider;
 /// <summary>dwCallFeatures per state and sibling calls (docs/tapi-mapping.md appendix A), masked by the address caps (docs/tapi-mapping.md R6).</summary>
 internal static class CallFeatures
 {
-    /// <summary>ADDTOCONF|ANSWER|BLINDTRANSFER|COMPLETETRANSF|DIAL|DROP|HOLD|REDIRECT|SETUPTRANSFER|SWAPHOLD|UNHOLD|SETCALLDATA.</summary>
-    public const LineCallFeature Mask = (LineCallFeature)0x8E0208EE;
+    /// <summary>ADDTOCONF|ANSWER|BLINDTRANSFER|COMPLETETRANSF|DIAL|DROP|GENERATEDIGITS|HOLD|REDIRECT|SETUPTRANSFER|SWAPHOLD|UNHOLD|SETCALLDATA.</summary>
+    public const LineCallFeature Mask = (LineCallFeature)0x8E020AEE;
 
     private const LineCallState HeldStates = LineCallState.ONHOLD | LineCallState.ONHOLDPENDTRANSFER | LineCallState.ONHOLDPENDCONF;
     private const LineCallState ActiveOrDialling = LineCallState.CONNECTED | LineCallState.DIALTONE | LineCallState.DIALING |
@@ -24,7 +24,7 @@ internal static class CallFeatures
         LineCallState.RINGBACK => Base | LineCallFeature.SWAPHOLD | LineCallFeature.ADDTOCONF,
         LineCallState.BUSY => Base | LineCallFeature.SWAPHOLD,
         LineCallState.CONNECTED => Base | LineCallFeature.HOLD | LineCallFeature.BLINDTRANSFER | LineCallFeature.SETUPTRANSFER |
-            LineCallFeature.COMPLETETRANSF | LineCallFeature.SWAPHOLD | LineCallFeature.ADDTOCONF,
+            LineCallFeature.COMPLETETRANSF | LineCallFeature.SWAPHOLD | LineCallFeature.ADDTOCONF | LineCallFeature.GENERATEDIGITS,
         LineCallState.ONHOLD => Base | LineCallFeature.UNHOLD | LineCallFeature.SWAPHOLD | LineCallFeature.COMPLETETRANSF | LineCallFeature.ADDTOCONF,
         LineCallState.ONHOLDPENDTRANSFER => Base | LineCallFeature.UNHOLD | LineCallFeature.COMPLETETRANSF | LineCallFeature.SWAPHOLD,
         LineCallState.ONHOLDPENDCONF => Base | LineCallFeature.UNHOLD | LineCallFeature.SWAPHOLD,
@@ -84,7 +84,7 @@ internal static class CallFeatures
                 f |= LineCallFeature.HOLD;
                 if (!isConf)
                 {
-                    f |= LineCallFeature.BLINDTRANSFER;
+                    f |= LineCallFeature.BLINDTRANSFER | LineCallFeature.GENERATEDIGITS;
                     if (call.Kind != CallKind.Consultation && !pendingTransfer) f |= LineCallFeature.SETUPTRANSFER;
                     if (pendingTransfer || plainHeld) f |= LineCallFeature.COMPLETETRANSF;
                     if (heldOther) f |= LineCallFeature.SWAPHOLD;

@@ -26,7 +26,7 @@ public sealed record LineDevCaps(
 /// <summary>LINEADDRESSCAPS of the line's one address.</summary>
 /// <param name="Address">The address: the line's number.</param>
 /// <param name="AddrCapFlags">dwAddrCapFlags: TRANSFERHELD|CONFERENCEHELD|FWDNUMRINGS|FWDSTATUSVALID.</param>
-/// <param name="CallFeatures">dwCallFeatures: the mask 0x8E0208EE (docs/tapi-mapping.md R6).</param>
+/// <param name="CallFeatures">dwCallFeatures: the mask 0x8E020AEE (docs/tapi-mapping.md R6, with GENERATEDIGITS).</param>
 /// <param name="AddressFeatures">dwAddressFeatures: FORWARD|FORWARDFWD|FORWARDDND|MAKECALL.</param>
 /// <param name="AddressStates">dwAddressStates: the LINEADDRESSSTATE_* messages the address sends.</param>
 /// <param name="CallInfoStates">dwCallInfoStates: the LINECALLINFOSTATE_* bits the calls send.</param>

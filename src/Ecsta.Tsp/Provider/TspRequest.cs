@@ -22,6 +22,7 @@ internal enum RequestKind
     Forward,
     RemoteOffice,
     SetCallData,
+    GenerateDigits,
     /// <summary>Internal: retrieve O after its consultation call ended (docs/tapi-mapping.md §3.13); no request id.</summary>
     ReturnToHeld,
 }

@@ -49,7 +49,7 @@ public sealed class ApplicationApiCallTests(DemoHost host) : ApplicationApiTest(
         Assert.Equal(0x111u, addressCaps["forwardModes"]!.Value<uint>()); // UNCOND|BUSY|NOANSW (docs/tapi-mapping.md §3.14)
         Assert.Equal(4u, addressCaps["maxForwardEntries"]!.Value<uint>());
         Assert.Equal(3u, addressCaps["transferModes"]!.Value<uint>()); // TRANSFER|CONFERENCE
-        Assert.Equal(0x8E0208EEu, addressCaps["callFeatures"]!.Value<uint>()); // docs/tapi-mapping.md R6
+        Assert.Equal(0x8E020AEEu, addressCaps["callFeatures"]!.Value<uint>()); // docs/tapi-mapping.md R6
         Assert.Contains("TRANSFERHELD", addressCaps["addrCapFlagsName"]!.Value<string>()!.Split('|'));
 
         Assert.Equal("LINEERR_INVALADDRESSID", await app.RefusedAsync("lineGetAddressCaps", new { deviceId = Line(2).DeviceId, addressId = 1 }));

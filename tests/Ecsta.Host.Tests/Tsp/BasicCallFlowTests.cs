@@ -40,7 +40,7 @@ public sealed class BasicCallFlowTests
 
         var status = h.Status(call);
         Assert.Equal(LineCallFeature.DROP | LineCallFeature.SETCALLDATA | LineCallFeature.HOLD | LineCallFeature.BLINDTRANSFER |
-            LineCallFeature.SETUPTRANSFER, status.CallFeatures);
+            LineCallFeature.SETUPTRANSFER | LineCallFeature.GENERATEDIGITS, status.CallFeatures);
         var info = h.Info(call);
         Assert.Equal(LineCallOrigin.OUTBOUND, info.Origin);
         Assert.Equal(LineCallReason.DIRECT, info.Reason);

@@ -16,7 +16,7 @@ public sealed class LineDeviceTests
         Assert.Equal("1010", caps.Address);
         Assert.Equal(0x25001u, (uint)caps.AddrCapFlags);
         Assert.Equal(LineAddrCapFlags.TRANSFERHELD | LineAddrCapFlags.CONFERENCEHELD | LineAddrCapFlags.FWDNUMRINGS | LineAddrCapFlags.FWDSTATUSVALID, caps.AddrCapFlags);
-        Assert.Equal(0x8E0208EEu, (uint)caps.CallFeatures);
+        Assert.Equal(0x8E020AEEu, (uint)caps.CallFeatures);
         Assert.Equal(LineAddrFeature.FORWARD | LineAddrFeature.FORWARDFWD | LineAddrFeature.FORWARDDND | LineAddrFeature.MAKECALL, caps.AddressFeatures);
         Assert.Equal(0x111u, (uint)caps.ForwardModes);
         Assert.Equal(4u, caps.MaxForwardEntries);

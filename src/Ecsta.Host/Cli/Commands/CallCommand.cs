@@ -44,6 +44,7 @@ internal static class CallCommand
         command.Subcommands.Add(CallToNumberVerb(console, "redirect", "Redirect an offering call to NUMBER", "lineRedirect", "redirected to"));
         command.Subcommands.Add(CallToNumberVerb(console, "transfer", "Blind-transfer a connected call to NUMBER", "lineBlindTransfer", "transferred to"));
         command.Subcommands.Add(CallToNumberVerb(console, "dial-consult", "Dial NUMBER on the consultation call of setup-transfer", "lineDial", "dialling"));
+        command.Subcommands.Add(Dtmf(console));
         command.Subcommands.Add(SetupTransfer(console));
         command.Subcommands.Add(Swap(console));
         command.Subcommands.Add(CompleteTransfer(console));
@@ -156,6 +157,23 @@ internal static class CallCommand
             await session.OpenLineOfCallAsync(hCall, token).ConfigureAwait(false);
             await session.RequestAsync(method, new { hCall, destAddress = destination }, token).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"call {hCall}: {done} {destination}").ConfigureAwait(false);
+            return ExitCodes.Success;
+        }, ct));
+        return command;
+    }
+
+    private static Command Dtmf(CliConsole console)
+    {
+        var call = CallArgument();
+        var digits = new Argument<string>("DIGITS") { Description = "DTMF digits: 0-9, * and #; a comma pauses" };
+        var command = new Command("dtmf", "Send DTMF DIGITS on a connected call (lineGenerateDigits)") { call, digits };
+        command.SetAction((parseResult, ct) => RunAsync(parseResult, console, async (session, token) =>
+        {
+            var hCall = parseResult.GetValue(call);
+            var tones = parseResult.GetValue(digits)!;
+            await session.OpenLineOfCallAsync(hCall, token).ConfigureAwait(false);
+            await session.RequestAsync("lineGenerateDigits", new { hCall, digits = tones, digitMode = 2 }, token).ConfigureAwait(false);
+            await console.Out.WriteLineAsync($"call {hCall}: sent {tones.Length} DTMF digit(s)").ConfigureAwait(false);
             return ExitCodes.Success;
         }, ct));
         return command;
