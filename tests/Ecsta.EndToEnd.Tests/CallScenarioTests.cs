@@ -175,7 +175,7 @@ public abstract class CallScenarioTests
     }
 
     [Fact]
-    public async Task DTMF_digits_on_a_connected_call_reach_the_platform_and_complete_and_bad_digits_or_a_held_call_are_refused()
+    public async Task DTMF_digits_on_a_connected_call_reach_the_platform_and_complete_other_characters_are_ignored_and_a_held_call_is_refused()
     {
         var (line, user) = await StartAsync();
         await using var _ = line;
@@ -188,14 +188,18 @@ public abstract class CallScenarioTests
         var callId = Assert.Single(Engine.GetCalls(user.UserId)).CallId;
         Assert.Equal(["12*#,9"], Engine.GetDtmf(user.UserId, callId));
 
-        Assert.Equal(LineErr.INVALDIGITS, line.Provider.GenerateDigits(line.LineHandle, h, TspProvider.DigitModeDtmf, "12A").Result);
+        mark = line.Sink.Count;
+        var ignored = line.Provider.GenerateDigits(line.LineHandle, h, TspProvider.DigitModeDtmf, "4 A-5"); // TAPI: other characters are ignored
+        await line.ExpectAsync(mark, C(ignored));
+        Assert.Equal(["12*#,9", "45"], Engine.GetDtmf(user.UserId, callId));
+        Assert.Equal(LineErr.INVALDIGITS, line.Provider.GenerateDigits(line.LineHandle, h, TspProvider.DigitModeDtmf, "XYZ").Result);
         Assert.Equal(LineErr.INVALDIGITS, line.Provider.GenerateDigits(line.LineHandle, h, TspProvider.DigitModeDtmf, "").Result);
         Assert.Equal(LineErr.INVALDIGITMODE, line.Provider.GenerateDigits(line.LineHandle, h, 0x1, "1").Result);
         mark = line.Sink.Count;
         var hold = line.Provider.Hold(line.LineHandle, h);
         await line.ExpectAsync(mark, C(hold), CS(h, "ONHOLD"), NumCalls);
         Assert.Equal(LineErr.INVALCALLSTATE, line.Provider.GenerateDigits(line.LineHandle, h, TspProvider.DigitModeDtmf, "1").Result);
-        Assert.Equal(["12*#,9"], Engine.GetDtmf(user.UserId, callId));
+        Assert.Equal(["12*#,9", "45"], Engine.GetDtmf(user.UserId, callId));
     }
 
     [Fact]

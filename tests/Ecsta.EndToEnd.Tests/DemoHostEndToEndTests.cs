@@ -88,7 +88,7 @@ public sealed class DemoHostEndToEndTests(DemoHost host) : ApplicationApiTest(ho
         }
 
         var sent = await CliAsync("call", "dtmf", id, "0815#");
-        var refused = await CliAsync("call", "dtmf", id, "12X");
+        var refused = await CliAsync("call", "dtmf", id, "XYZ");
         var drop = await CliAsync("call", "drop", id);
 
         Assert.Equal(0, sent.Code);

@@ -236,7 +236,8 @@ typedef struct generate_context {
 static void on_generate_reply(void *context, const json_value *result) {
   generate_context *ctx = (generate_context *)context;
   int64_t rid = 0;
-  if (!json_get_i64(result, "requestId", &rid)) return;
+  /* requestId 0: nothing was sent (a cancel with nothing in progress), so no LINE_GENERATE follows */
+  if (!json_get_i64(result, "requestId", &rid) || rid == 0) return;
   tsp_async *a = (tsp_async *)calloc(1, sizeof(tsp_async));
   if (a == NULL) return;
   a->host_request_id = rid;

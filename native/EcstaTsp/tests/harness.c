@@ -580,8 +580,9 @@ static void test_call_basics(line_ctx *line) {
     CHECKF(ev_wait(&since, is_call_msg, &generated, T_HOST, &g) && g.p1 == LINEGENERATETERM_DONE && g.p2 == 77,
            "LINE_GENERATE(DONE, 77)");
   }
-  CHECK(CALL(PFN_gendigits, "TSPI_lineGenerateDigits")(hd, 78, LINEDIGITMODE_DTMF, L"12X", 0) == (LONG)LINEERR_INVALDIGITS);
+  CHECK(CALL(PFN_gendigits, "TSPI_lineGenerateDigits")(hd, 78, LINEDIGITMODE_DTMF, L"XYZ", 0) == (LONG)LINEERR_INVALDIGITS);
   CHECK(CALL(PFN_gendigits, "TSPI_lineGenerateDigits")(hd, 79, LINEDIGITMODE_PULSE, L"1", 0) == (LONG)LINEERR_INVALDIGITMODE);
+  CHECK(CALL(PFN_gendigits, "TSPI_lineGenerateDigits")(hd, 80, LINEDIGITMODE_DTMF, NULL, 0) == 0); /* a cancel */
 
   step("functions waiting for host support answer OPERATIONUNAVAIL: linePickup");
   HDRVCALL pick = NULL;

@@ -42,13 +42,21 @@ internal sealed partial class TapiSession
 
     /// <summary>
     /// lineGenerateDigits: DTMF on a connected call (<c>digitMode</c> LINEDIGITMODE_DTMF 2; 0-9, * and #, a comma
-    /// pauses; at most 64). Completes with ASYNC_COMPLETION when BroadWorks took the digits; the Windows TSP reports that
-    /// to TAPI as LINE_GENERATE. <c>duration</c> is accepted and ignored: BroadWorks chooses the tone length.
+    /// pauses; at most 64; other characters are ignored, as in TAPI). Completes with ASYNC_COMPLETION when BroadWorks
+    /// took the digits; the Windows TSP reports that to TAPI as LINE_GENERATE. Null <paramref name="digits"/> is TAPI's
+    /// cancel: BroadWorks plays digits at once, so nothing is in progress and the answer is <c>{requestId: 0}</c> with
+    /// nothing after it. <c>duration</c> is accepted and ignored: BroadWorks chooses the tone length.
     /// </summary>
     [JsonRpcMethod("lineGenerateDigits")]
     public ApiAsyncReply LineGenerateDigits(uint hCall, string? digits, uint digitMode = TspProvider.DigitModeDtmf, uint duration = 0)
     {
         _ = duration;
+        if (digits is null)
+        {
+            _ = CallOf(hCall);
+            return new ApiAsyncReply(0);
+        }
+
         return CallOperation(hCall, (p, hLine, hd) => p.GenerateDigits(hLine, hd, digitMode, digits));
     }
 

@@ -1,4 +1,5 @@
 using Ecsta.EndToEnd.Tests.TestSupport;
+using Newtonsoft.Json.Linq;
 
 namespace Ecsta.EndToEnd.Tests.ApplicationApi;
 
@@ -7,7 +8,7 @@ namespace Ecsta.EndToEnd.Tests.ApplicationApi;
 public sealed class ApplicationApiDigitsTests(DemoHost host) : ApplicationApiTest(host)
 {
     [Fact]
-    public async Task LineGenerateDigits_sends_DTMF_on_a_connected_call_and_refuses_other_digits_modes_and_states()
+    public async Task LineGenerateDigits_sends_DTMF_on_a_connected_call_ignores_other_characters_and_refuses_other_modes_and_states()
     {
         await using var alice = await ConnectAsync("alice");
         await using var bob = await ConnectAsync("bob");
@@ -22,7 +23,9 @@ public sealed class ApplicationApiDigitsTests(DemoHost host) : ApplicationApiTes
 
         await alice.RequestAsync("lineGenerateDigits", new { hCall = call, digits = "0815#", digitMode = 2 });
 
-        Assert.Equal("LINEERR_INVALDIGITS", await alice.RefusedAsync("lineGenerateDigits", new { hCall = call, digits = "12X" }));
+        await alice.RequestAsync("lineGenerateDigits", new { hCall = call, digits = "12X" }); // X is ignored, as in TAPI
+        Assert.Equal(0u, (await alice.InvokeObjectAsync("lineGenerateDigits", new { hCall = call, digits = (string?)null }))["requestId"]!.Value<uint>());
+        Assert.Equal("LINEERR_INVALDIGITS", await alice.RefusedAsync("lineGenerateDigits", new { hCall = call, digits = "XYZ" }));
         Assert.Equal("LINEERR_INVALDIGITMODE", await alice.RefusedAsync("lineGenerateDigits", new { hCall = call, digits = "1", digitMode = 1 }));
         Assert.Equal("LINEERR_INVALCALLHANDLE", await alice.RefusedAsync("lineGenerateDigits", new { hCall = 987654u, digits = "1" }));
         await DropAsync(alice, call);
