@@ -35,22 +35,43 @@ internal sealed class DemoMode : IAsyncDisposable
 
     public XspSimulator Sim => _simulator;
 
-    public static async Task<DemoMode> StartAsync(ILogger log, TimeProvider time, TimeSpan? incomingInterval, CancellationToken cancellationToken)
+    public static async Task<DemoMode> StartAsync(ILogger log, TimeProvider time, TimeSpan? incomingInterval, CancellationToken cancellationToken, string transport = ConnectionTypes.Http)
     {
+        var cti = transport == ConnectionTypes.Cti;
         var simulator = await XspSimulator.StartAsync(
-            new SimulatorOptions { Users = 5, XsiPort = 0, XsiHttpsPort = null, CtiPort = null, CtisPort = null, TimeProvider = time },
+            new SimulatorOptions { Users = 5, XsiPort = 0, XsiHttpsPort = null, CtiPort = cti ? 0 : null, CtisPort = null, TimeProvider = time },
             cancellationToken).ConfigureAwait(false);
         simulator.Engine.FarEnds.Default = FarEndBehavior.AnswerAfterDelay(TimeSpan.FromSeconds(2));
-        return new DemoMode(simulator, log, time, incomingInterval);
+        return new DemoMode(simulator, log, time, incomingInterval) { Transport = cti ? ConnectionTypes.Cti : ConnectionTypes.Http };
     }
 
-    /// <summary>The demo instance: server mode over XSI (http) to the embedded simulator, one line per simulated user.</summary>
-    public InstanceConfiguration CreateInstance(SecretProtector secrets) => new()
+    /// <summary>How the demo instance talks to the simulator: XSI over http (default) or CTI over TCP (<c>--demo-transport cti</c>).</summary>
+    public string Transport { get; private init; } = ConnectionTypes.Http;
+
+    /// <summary>
+    /// The demo instance: server mode to the embedded simulator, one line per simulated user; over XSI (http), or over
+    /// CTI (TCP) with the HTTP side channel on the simulator's XSI port.
+    /// </summary>
+    public InstanceConfiguration CreateInstance(SecretProtector secrets)
+    {
+        var xsiPort = _simulator.XsiPort ?? throw new InvalidOperationException("the simulator has no XSI listener");
+        var instance = NewInstance(secrets, xsiPort);
+        if (Transport == ConnectionTypes.Cti)
+        {
+            instance.ConnectionType = ConnectionTypes.Cti;
+            instance.Port = _simulator.CtiPort ?? throw new InvalidOperationException("the simulator has no CTI listener");
+            instance.Advanced.TransportSettings["httpPort"] = xsiPort.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return instance;
+    }
+
+    private InstanceConfiguration NewInstance(SecretProtector secrets, int xsiPort) => new()
     {
         Name = InstanceName,
         Mode = InstanceMode.Server,
         Host = "127.0.0.1",
-        Port = _simulator.XsiPort ?? throw new InvalidOperationException("the simulator has no XSI listener"),
+        Port = xsiPort,
         ConnectionType = ConnectionTypes.Http,
         User = _simulator.Administrator.UserId,
         PasswordProtected = secrets.Protect(_simulator.Administrator.Password),

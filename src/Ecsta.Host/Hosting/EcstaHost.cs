@@ -55,7 +55,7 @@ public static class EcstaHost
             log.Warning("Listener: {Warning}", warning);
         }
 
-        await using var demoMode = demo ? await DemoMode.StartAsync(log.ForContext("SourceContext", "Demo"), TimeProvider.System, options.DemoCalls ? DemoMode.IncomingInterval : null, cancellationToken).ConfigureAwait(false) : null;
+        await using var demoMode = demo ? await DemoMode.StartAsync(log.ForContext("SourceContext", "Demo"), TimeProvider.System, options.DemoCalls ? DemoMode.IncomingInterval : null, cancellationToken, options.DemoTransport).ConfigureAwait(false) : null;
         if (demoMode is not null)
         {
             configuration.Instances.Add(demoMode.CreateInstance(store.Secrets));

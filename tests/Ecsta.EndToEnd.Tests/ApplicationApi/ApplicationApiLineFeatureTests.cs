@@ -8,8 +8,7 @@ namespace Ecsta.EndToEnd.Tests.ApplicationApi;
 /// answer, do not disturb, off) and lineDevSpecific (Remote Office); the changes show in lineGetAddressStatus and
 /// LINE_ADDRESSSTATE, and forwarding and do not disturb act on the next call.
 /// </summary>
-[Collection(DemoHostCollection.Name)]
-public sealed class ApplicationApiLineFeatureTests(DemoHost host) : ApplicationApiTest(host)
+public abstract class ApplicationApiLineFeatureTests(DemoHost host) : ApplicationApiTest(host)
 {
     [Fact]
     public async Task LineForward_sets_forward_always_which_diverts_the_next_call_then_busy_and_no_answer_then_nothing()

@@ -8,7 +8,7 @@ internal sealed record DemoLine(uint DeviceId, string Number, string LineName);
 /// transport, the TSP core, five lines) and the application API on a real loopback listener. The periodic demo
 /// caller is off, so only the tests make calls.
 /// </summary>
-public sealed class DemoHost : IAsyncLifetime
+public class DemoHost : IAsyncLifetime
 {
     private RunningHost? _host;
 
@@ -26,8 +26,11 @@ public sealed class DemoHost : IAsyncLifetime
     /// <summary>The five demo lines in device id order.</summary>
     internal IReadOnlyList<DemoLine> Lines => Running.Lines;
 
+    /// <summary>How the demo instance talks to its simulator: XSI over http here.</summary>
+    protected virtual string Transport => Ecsta.Abstractions.Transports.ConnectionTypes.Http;
+
     public async Task InitializeAsync() =>
-        _host = await RunningHost.StartAsync(Path.Combine(Path.GetTempPath(), "ecsta-demo-" + Guid.NewGuid().ToString("N")), lines: 5);
+        _host = await RunningHost.StartAsync(Path.Combine(Path.GetTempPath(), "ecsta-demo-" + Guid.NewGuid().ToString("N")), lines: 5, Transport);
 
     public async Task DisposeAsync()
     {

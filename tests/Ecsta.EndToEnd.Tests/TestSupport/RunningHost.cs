@@ -41,12 +41,12 @@ internal sealed class RunningHost : IAsyncDisposable
     public IReadOnlyList<DemoLine> Lines { get; private set; } = [];
 
     /// <summary>Starts the host on <paramref name="folder"/> and waits until <paramref name="lines"/> lines are in service.</summary>
-    public static async Task<RunningHost> StartAsync(string folder, int lines)
+    public static async Task<RunningHost> StartAsync(string folder, int lines, string demoTransport = Ecsta.Abstractions.Transports.ConnectionTypes.Http)
     {
         Directory.CreateDirectory(folder);
         var port = FreeTcpPort();
         var options = new EcstaHostOptions(Path.Combine(folder, "ecsta.json"), Path.Combine(AppContext.BaseDirectory, "plugins"),
-            $"http://127.0.0.1:{port}", Demo: false, DemoCalls: false);
+            $"http://127.0.0.1:{port}", Demo: false, DemoCalls: false, DemoTransport: demoTransport);
         var stop = new CancellationTokenSource();
         var host = new RunningHost(folder, new Uri($"ws://127.0.0.1:{port}/tapi"), stop, Task.Run(() => EcstaHost.RunAsync(options, TextWriter.Null, stop.Token)));
         try
