@@ -1,8 +1,10 @@
-// Ecsta application API example: dial a number from a line and print the call's states.
+// Ecsta application API example: dial a number from a line, print the call's states, and (with --dtmf) send DTMF
+// digits once the call is connected (lineGenerateDigits).
 // Plain Node.js 20+, no packages, no build step. Node 20 needs --experimental-websocket (Node 22+ does not).
 //
 //   node --experimental-websocket dial.mjs --line 1010 +4930123456
 //   node --experimental-websocket dial.mjs --url ws://127.0.0.1:5470/tapi --token TOKEN --line 0 1020
+//   node --experimental-websocket dial.mjs --line 0 --dtmf "1234#" 1020
 //
 // The token comes from --token, else $ECSTA_TOKEN, else the api-token file beside the default configuration
 // (~/.config/ecsta/api-token on Linux). Node's built-in WebSocket cannot set headers, so the token travels as the
@@ -14,17 +16,18 @@ import { join } from "node:path";
 
 function usage(message) {
   console.error(message);
-  console.error("usage: node --experimental-websocket dial.mjs [--url URL] [--token TOKEN] --line LINE NUMBER");
+  console.error("usage: node --experimental-websocket dial.mjs [--url URL] [--token TOKEN] [--dtmf DIGITS] --line LINE NUMBER");
   process.exit(2);
 }
 
 const args = process.argv.slice(2);
-const options = { url: "ws://127.0.0.1:5470/tapi", token: process.env.ECSTA_TOKEN, line: undefined };
+const options = { url: "ws://127.0.0.1:5470/tapi", token: process.env.ECSTA_TOKEN, line: undefined, dtmf: undefined };
 const rest = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === "--url") options.url = args[++i];
   else if (args[i] === "--token") options.token = args[++i];
   else if (args[i] === "--line") options.line = args[++i];
+  else if (args[i] === "--dtmf") options.dtmf = args[++i];
   else rest.push(args[i]);
 }
 const number = rest[0];
@@ -79,6 +82,13 @@ handlers.LINE_CALLSTATE = (p) => {
   if (p.hCall !== hCall) return;
   const state = p.names.param2 ? `${p.names.param1}/${p.names.param2}` : p.names.param1;
   console.log(`call ${p.hCall}: ${state}`);
+  if (p.names.param1 === "CONNECTED" && options.dtmf) {
+    const digits = options.dtmf;
+    options.dtmf = undefined; // once
+    call("lineGenerateDigits", { hCall, digits, digitMode: 2 })
+      .then((r) => console.log(`sending DTMF ${digits}: request ${r.requestId}`))
+      .catch((error) => console.error(`lineGenerateDigits failed: ${error.message}`));
+  }
   if (p.names.param1 === "IDLE") socket.close(1000);
 };
 
