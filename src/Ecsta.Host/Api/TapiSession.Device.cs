@@ -78,12 +78,13 @@ internal sealed partial class TapiSession
             4 => CallOf(hCall).Line.DeviceId,
             _ => throw ApiErrors.LineError(LineErr.INVALCALLSELECT, "select is LINECALLSELECT_LINE (1), ADDRESS (2) or CALL (4)"),
         };
-        return (deviceClass ?? "").Trim().ToLowerInvariant() switch
+        if (string.Equals((deviceClass ?? "").Trim(), "tapi/phone", StringComparison.OrdinalIgnoreCase))
         {
-            "tapi/line" => new ApiDeviceId("tapi/line", deviceId),
-            "tapi/phone" => throw ApiErrors.LineError(LineErr.NODEVICE, "a BroadWorks line has no TAPI phone device"),
-            _ => throw ApiErrors.LineError(LineErr.INVALDEVICECLASS, $"'{deviceClass}' is not a device class of this line; it has tapi/line only"),
-        };
+            throw ApiErrors.LineError(LineErr.NODEVICE, "a BroadWorks line has no TAPI phone device");
+        }
+
+        CheckLineClass(deviceClass, allowEmpty: false);
+        return new ApiDeviceId("tapi/line", deviceId);
     }
 
     /// <summary>lineGetIcon: none of its own (TAPI shows its generic line icon); the device class must be empty or tapi/line.</summary>

@@ -118,7 +118,7 @@ public static class EcstaHost
     }
 
     private static Uri? DialogUrl(ICollection<string> urls) =>
-        urls.FirstOrDefault() is { } first && Uri.TryCreate(first, UriKind.Absolute, out var listener) ? new Uri(listener, "/dialog/") : null;
+        urls.FirstOrDefault() is { } first && Uri.TryCreate(first, UriKind.Absolute, out var listener) ? new Uri(listener, DialogEndpoints.PagePath) : null;
 
     private static ILicensePool? OpenLicenses(PluginCatalog catalog, ConfigurationStore store, EcstaConfiguration configuration, ILogger log)
     {

@@ -16,7 +16,7 @@ internal static class BridgeFrames
     public static async Task<byte[]?> ReadAsync(Stream stream, int maxBytes, CancellationToken cancellationToken)
     {
         var header = new byte[4];
-        var read = await ReadFullyAsync(stream, header, cancellationToken).ConfigureAwait(false);
+        var read = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         if (read == 0)
         {
             return null;
@@ -34,7 +34,7 @@ internal static class BridgeFrames
         }
 
         var body = new byte[length];
-        if (await ReadFullyAsync(stream, body, cancellationToken).ConfigureAwait(false) < body.Length)
+        if (await stream.ReadAtLeastAsync(body, body.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false) < body.Length)
         {
             throw new InvalidDataException("the connection ended inside a frame");
         }
@@ -54,22 +54,5 @@ internal static class BridgeFrames
         BinaryPrimitives.WriteUInt32BigEndian(header, (uint)body.Length);
         await stream.WriteAsync(header, cancellationToken).ConfigureAwait(false);
         await stream.WriteAsync(body, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<int> ReadFullyAsync(Stream stream, Memory<byte> buffer, CancellationToken cancellationToken)
-    {
-        var total = 0;
-        while (total < buffer.Length)
-        {
-            var n = await stream.ReadAsync(buffer[total..], cancellationToken).ConfigureAwait(false);
-            if (n == 0)
-            {
-                break;
-            }
-
-            total += n;
-        }
-
-        return total;
     }
 }
